@@ -1,0 +1,57 @@
+"""Paragraph and sentence helpers shared by the components.
+
+The cleaner guarantees the text contract: paragraphs are separated by exactly one blank line
+("\\n\\n") and contain no other newline, so paragraph bounds are a cheap string split.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Span
+
+_PARA_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Character (start, end) of each paragraph, in order."""
+    bounds = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        if m.start() > pos:
+            bounds.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    return bounds
+
+
+def paragraph_index(doc: Doc) -> "ParagraphIndex":
+    """Paragraph lookup for a Doc (a regex scan: cheap enough not to cache on the Doc)."""
+    return ParagraphIndex(paragraph_bounds(doc.text))
+
+
+class ParagraphIndex:
+    """Map a character offset to the paragraph that holds it."""
+
+    def __init__(self, bounds: list[tuple[int, int]]):
+        self.bounds = bounds
+        self._starts = [b[0] for b in bounds]
+
+    def index_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def bounds_of(self, char: int) -> tuple[int, int]:
+        return self.bounds[self.index_of(char)] if self.bounds else (0, 0)
+
+    def __len__(self) -> int:
+        return len(self.bounds)
+
+
+def sentence_of(doc: Doc, char: int) -> Span | None:
+    """The sentence Span containing character offset `char`."""
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or len(tok) == 0:
+        return None
+    return tok[0].sent
