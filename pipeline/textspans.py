@@ -27,7 +27,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def paragraph_index(doc: Doc) -> "ParagraphIndex":
+def paragraph_index(doc: Doc) -> ParagraphIndex:
     """Paragraph lookup for a Doc (a regex scan: cheap enough not to cache on the Doc)."""
     return ParagraphIndex(paragraph_bounds(doc.text))
 

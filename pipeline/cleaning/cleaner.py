@@ -1,0 +1,147 @@
+"""Remove what is not the article, and lay the text out as one paragraph per block.
+
+Output contract (the extractors rely on it): paragraphs separated by exactly one blank line and
+no other newline; curly quotes kept; every removed line recorded as "<rule>: <line>".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.cleaning.kinds import detect_kind, detect_title
+from pipeline.cleaning.normalise import normalise
+
+
+@dataclass
+class CleanResult:
+    text: str
+    kind: str
+    title: str | None
+    removed: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    drop: tuple[tuple[str, re.Pattern], ...]
+    related_marker: re.Pattern
+    letterhead_max_lines: int
+    postcode: re.Pattern
+    street_line: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = json.loads((Path(__file__).parent / "boilerplate.json").read_text(encoding="utf-8"))
+    return _Rules(
+        drop=tuple((r["name"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["drop_lines"]),
+        related_marker=re.compile(data["related_link_marker"]),
+        letterhead_max_lines=int(data["letterhead_max_lines"]),
+        postcode=re.compile(data["postcode"]),
+        street_line=re.compile(data["street_line"], re.IGNORECASE),
+    )
+
+
+_TERMINAL = re.compile(r"[.!?:;…)\]\"”’'–—-]$")
+_SHORT_WORDS = 6
+_ADDRESS_WORDS = 8
+_RELATED_WORDS = 16
+
+
+def _is_short_label(line: str) -> bool:
+    return len(line.split()) <= _SHORT_WORDS and not re.search(r"[.!?]$", line)
+
+
+_CAPTION_WORDS = 8
+
+
+def _is_caption(line: str) -> bool:
+    return len(line.split()) <= _CAPTION_WORDS and not _TERMINAL.search(line)
+
+
+def _letterhead_end(lines: list[str], rules: _Rules) -> int:
+    """Index after a letterhead block at the very top (short lines ending with a postcode), else 0."""
+    for i, line in enumerate(lines[: rules.letterhead_max_lines]):
+        if not _is_short_label(line):
+            return 0
+        if rules.postcode.search(line):
+            return i + 1
+    return 0
+
+
+def _is_address_line(line: str, rules: _Rules) -> bool:
+    words = len(line.split())
+    if words <= _ADDRESS_WORDS and rules.postcode.search(line) and not re.search(r"[.!?]$", line):
+        return True
+    return bool(rules.street_line.match(line))
+
+
+def _drop_rule(line: str, rules: _Rules) -> str | None:
+    for name, pattern in rules.drop:
+        if pattern.match(line):
+            return name
+    return None
+
+
+def _joins_next(prev: str, nxt: str) -> bool:
+    """A PDF page break split a sentence: no closing punctuation, next block starts lower-case."""
+    return bool(prev) and not _TERMINAL.search(prev) and nxt[:1].islower()
+
+
+def clean(raw: str, title: str | None = None) -> CleanResult:
+    """Clean decoded text. `title` is a headline the reader already knows (HTML, PDF metadata)."""
+    rules = _rules()
+    removed: list[str] = []
+    lines = [ln.strip() for ln in normalise(raw).split("\n")]
+    lines = [ln for ln in lines if ln]
+
+    end = _letterhead_end(lines, rules)
+    removed.extend(f"letterhead: {ln}" for ln in lines[:end])
+    lines = lines[end:]
+
+    kept: list[str] = []
+    skip_next_related = False
+    for line in lines:
+        if skip_next_related:
+            skip_next_related = False
+            if len(line.split()) <= _RELATED_WORDS and not re.search(r"[.!?]$", line):
+                removed.append(f"related_link: {line}")
+                continue
+        if rules.related_marker.match(line):
+            skip_next_related = True
+            removed.append(f"separator: {line}")
+            continue
+        rule = _drop_rule(line, rules)
+        if rule:
+            if rule == "image_credit" and kept and _is_caption(kept[-1]):
+                # The line above a photo credit is its caption or alt text ("good job").
+                removed.append(f"image_caption: {kept.pop()}")
+            removed.append(f"{rule}: {line}")
+            continue
+        if _is_address_line(line, rules):
+            removed.append(f"address: {line}")
+            continue
+        kept.append(line)
+
+    paragraphs: list[str] = []
+    for line in kept:
+        if paragraphs and _joins_next(paragraphs[-1], line):
+            removed.append(f"joined_page_break: {paragraphs[-1][-30:]} | {line[:30]}")
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+
+    kind = detect_kind(paragraphs)
+    if title and paragraphs and paragraphs[0] != title:
+        # A title carried by the format (HTML <h1>, PDF metadata) becomes the first paragraph,
+        # so that headline rules (primary authority, title) see it in the text like in .txt files.
+        paragraphs.insert(0, title)
+    return CleanResult(
+        text="\n\n".join(paragraphs),
+        kind=kind,
+        title=title or detect_title(paragraphs, kind),
+        removed=removed,
+    )

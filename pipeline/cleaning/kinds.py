@@ -1,0 +1,65 @@
+"""Document kind and title detection, rules in kinds.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_HEAD_CHARS = 1500
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[list[dict], str]:
+    data = json.loads((Path(__file__).parent / "kinds.json").read_text(encoding="utf-8"))
+    compiled = []
+    for rule in data["kinds"]:
+        flags = re.IGNORECASE | re.MULTILINE
+        compiled.append({
+            "kind": rule["kind"],
+            "head_all": [re.compile(p, flags) for p in rule.get("head_all", [])],
+            "any": [re.compile(p, flags) for p in rule.get("any", [])],
+            "min_any": rule.get("min_any", 1),
+        })
+    return compiled, data["default"]
+
+
+def detect_kind(paragraphs: list[str]) -> str:
+    # Paragraph-per-line view so that ^ anchors mean "start of a paragraph".
+    text = "\n".join(paragraphs)
+    head = text[:_HEAD_CHARS]
+    rules, default = _rules()
+    for rule in rules:
+        if not all(p.search(head) for p in rule["head_all"]):
+            continue
+        if sum(1 for p in rule["any"] if p.search(text)) >= rule["min_any"]:
+            return rule["kind"]
+    return default
+
+
+_SUBJECT_AFTER_DEAR = 3
+_REPORT_TITLE = re.compile(r"inspection of|inspection report|children'?s services", re.I)
+_TERMINAL = re.compile(r"[.!?]['’\"”]?$")
+
+
+def detect_title(paragraphs: list[str], kind: str) -> str | None:
+    """The headline (news), letter subject (letters) or report title (reports)."""
+    if not paragraphs:
+        return None
+    if kind == "ofsted_letter":
+        for i, p in enumerate(paragraphs):
+            if p.lower().startswith("dear "):
+                for q in paragraphs[i + 1: i + 1 + _SUBJECT_AFTER_DEAR]:
+                    if len(q.split()) <= 20 and not _TERMINAL.search(q):
+                        return q
+                break
+    if kind == "ofsted_report":
+        for p in paragraphs[:8]:
+            if _REPORT_TITLE.search(p) and len(p.split()) <= 25:
+                return p
+    first = paragraphs[0]
+    # Headlines are short and carry no closing full stop; a first paragraph that does is body text.
+    if len(first.split()) <= 25 and not first.endswith(".") and not first.lower().startswith("dear "):
+        return first
+    return None

@@ -1,0 +1,169 @@
+"""The cleaner removes site furniture and letterheads, keeps every article sentence, and records removals."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.cleaning import clean
+from pipeline.textspans import paragraph_bounds
+
+NEWS = """Council’s children’s services rated ‘good’ after three years of improvement
+
+Inspectors praise ‘stable and ambitious’ leadership at Rotherham
+
+Photo: tiero/Fotolia
+
+Rotherham council’s children’s services have been rated ‘good’ by Ofsted, three years after they were judged inadequate.
+
+Read more: Rotherham children’s services ‘on the right track’, says commissioner
+
+“We are delighted,” said the council’s strategic director.
+
+Related articles
+
+Share this article
+
+More from Community Care
+
+Comments are closed.
+"""
+
+
+def test_site_furniture_removed_and_recorded():
+    result = clean(NEWS)
+    for junk in ("Photo: tiero/Fotolia", "More from Community Care", "Comments are closed.", "Related articles",
+                 "Share this article", "Read more:"):
+        assert junk not in result.text
+    rules = {r.split(":", 1)[0] for r in result.removed}
+    assert {"image_credit", "site_furniture", "read_more"} <= rules
+
+
+def test_article_text_survives_cleaning():
+    result = clean(NEWS)
+    assert "Rotherham council’s children’s services have been rated ‘good’ by Ofsted" in result.text
+    assert "“We are delighted,” said the council’s strategic director." in result.text
+    assert result.title == "Council’s children’s services rated ‘good’ after three years of improvement"
+    assert result.kind == "news"
+
+
+def test_paragraph_contract():
+    text = clean(NEWS).text
+    assert "\n\n\n" not in text
+    for start, end in paragraph_bounds(text):
+        assert "\n" not in text[start:end]
+
+
+LETTER = """Ofsted
+Piccadilly Gate
+Store Street
+Manchester
+M1 2WD
+
+T 0300 123 1231
+Textphone 0161 618 8524
+enquiries@ofsted.gov.uk
+www.gov.uk/ofsted
+
+14 March 2024
+
+Ms Jane Doe
+Director of Children’s Services
+Dorset Council
+County Hall, Colliton Park
+Dorchester DT1 1XJ
+
+Dear Ms Doe,
+
+Monitoring visit to Dorset children’s services
+
+This letter summarises the findings of the monitoring visit to Dorset children’s services on 20 and 21 February 2024. Leaders have made steady progress in improving the timeliness of assessments, although there is more to do to
+
+ensure that plans are specific.
+
+Yours sincerely
+
+Alan Smith
+His Majesty’s Inspector
+"""
+
+
+def test_letterhead_address_and_contact_lines_removed():
+    result = clean(LETTER)
+    for junk in ("Piccadilly Gate", "Store Street", "M1 2WD", "0300 123 1231", "enquiries@ofsted.gov.uk",
+                 "www.gov.uk/ofsted", "Dorchester DT1 1XJ"):
+        assert junk not in result.text
+    assert "Manchester" not in result.text
+    assert "Dorset Council" in result.text  # the addressee's council stays: it tells who the letter is about
+    assert any(r.startswith("letterhead: Piccadilly Gate") for r in result.removed)
+
+
+def test_letter_kind_and_subject_title():
+    result = clean(LETTER)
+    assert result.kind == "ofsted_letter"
+    assert result.title == "Monitoring visit to Dorset children’s services"
+
+
+def test_page_break_split_sentence_is_rejoined():
+    result = clean(LETTER)
+    assert "there is more to do to ensure that plans are specific." in result.text
+    assert any(r.startswith("joined_page_break") for r in result.removed)
+
+
+def test_heading_followed_by_capitalised_paragraph_not_joined():
+    result = clean("Headline findings\n\nAt the last inspection the council was judged good.")
+    assert result.text == "Headline findings\n\nAt the last inspection the council was judged good."
+
+
+def test_related_links_between_dashes_removed():
+    raw = ("Inspectors found that “practice is strong”.\n-\nTackling disproportionality: three examples\n-\n"
+           "Responding to the rise in home education\nEarly help is “highly effective”, inspectors found.")
+    result = clean(raw)
+    assert "Tackling disproportionality" not in result.text
+    assert "Responding to the rise" not in result.text
+    assert "Early help is “highly effective”, inspectors found." in result.text
+
+
+def test_tweet_link_line_removed_but_tweet_attribution_kept():
+    raw = ("Great news! Our children’s services have been rated ‘Outstanding’ by @Ofstednews\n"
+           "— Camden Council (@CamdenCouncil) June 21, 2022\n"
+           "We are proud of this result.\nRead more 👇https://t.co/kPKnvuxycM\npic.twitter.com/AbC123xyz")
+    result = clean(raw)
+    assert "t.co/" not in result.text and "pic.twitter.com" not in result.text
+    assert "June 21, 2022" in result.text  # the tweet's date is a date the gold counts
+
+
+@pytest.mark.parametrize("broken, fixed", [
+    ("childrenâ€™s services", "children’s services"),
+    ("the councilâ€™s â€œbold approachâ€\x9d", "the council’s “bold approach”"),
+    ("caf\u00c3\u00a9 culture", "café culture"),
+])
+def test_mojibake_fixed_and_curly_quotes_kept(broken, fixed):
+    assert clean(broken).text == fixed
+
+
+def test_invisible_characters_and_nbsp_normalised():
+    assert clean("Ofsted\u00a0rated the\u200b coun\u00adcil good").text == "Ofsted rated the council good"
+
+
+def test_image_caption_above_credit_removed():
+    result = clean("Headline about Essex\n\ngood job\nPhoto: eikotsuttiy/Fotolia\n\nEssex council was judged outstanding.")
+    assert "good job" not in result.text
+    assert "Essex council was judged outstanding." in result.text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Essex: inspection of children’s social care services\n\nInspection dates: 9 to 20 October 2023\n\n"
+     "Judgement Grade\n\nOverall effectiveness Good\n\nLead inspector: Jo Bloggs", "ofsted_report"),
+    ("Council welcomes Ofsted report\n\nThe council said it was pleased.\n\nNotes to editors\n\nENDS", "press_release"),
+    ("Minutes of the meeting of the Children and Young People Committee\n\nPresent: Councillors A, B\n\n"
+     "Apologies for absence were received from Cllr C.", "council_minutes"),
+    ("A shopping list\n\nMilk, eggs, bread.", "other"),
+])
+def test_kind_detection(text, kind):
+    assert clean(text).kind == kind
+
+
+def test_title_from_reader_becomes_first_paragraph():
+    result = clean("Body text of the article. It said things.", title="A headline from the HTML page")
+    assert result.text.startswith("A headline from the HTML page\n\n")
+    assert result.title == "A headline from the HTML page"

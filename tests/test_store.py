@@ -1,0 +1,110 @@
+"""The output store: atomic parts, manifest commits, replacement, deletion, recovery after a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+from pipeline import store as store_mod
+from pipeline.schemas import TABLES, to_table
+from pipeline.store import ManifestEntry, OutputStore, StoreLocked
+
+NOW = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+
+
+def _batch(sources: dict[str, str]):
+    """Tables and manifest entries for documents {source: doc_id}, each with one date row."""
+    docs = [{"doc_id": d, "source": s, "kind": "news", "title": None, "published": None, "text": f"text {s}",
+             "content_sha256": d * 4, "pipeline_version": "v1", "processed_at": NOW} for s, d in sources.items()]
+    dates = [{"doc_id": d, "text": "2012", "value": "2012", "date": dt.date(2012, 1, 1), "granularity": "year",
+              "start": 0, "end": 4} for d in sources.values()]
+    tables = {"documents": to_table("documents", docs), "dates": to_table("dates", dates)}
+    entries = [ManifestEntry(source=s, size=1, mtime_ns=1, content_sha256=d * 4, pipeline_version="v1", doc_id=d,
+                             status="ok", part="", processed_at=NOW) for s, d in sources.items()]
+    return tables, entries
+
+
+def test_commit_writes_a_part_per_table_readable_by_pandas(tmp_path):
+    st = OutputStore(tmp_path)
+    tables, entries = _batch({"a.txt": "aaaa", "b.txt": "bbbb"})
+    st.commit(tables, entries)
+    docs = pd.read_parquet(tmp_path / "documents.parquet")
+    assert sorted(docs["source"]) == ["a.txt", "b.txt"]
+    for name in TABLES:
+        assert (tmp_path / f"{name}.parquet").is_dir()
+        assert pd.read_parquet(tmp_path / f"{name}.parquet").columns.tolist() == TABLES[name].names
+
+
+def test_replacing_a_source_removes_its_old_rows(tmp_path):
+    st = OutputStore(tmp_path)
+    st.commit(*_batch({"a.txt": "aaaa", "b.txt": "bbbb"}))
+    st.commit(*_batch({"a.txt": "cccc"}))  # a.txt changed content
+    docs = pd.read_parquet(tmp_path / "documents.parquet")
+    assert sorted(zip(docs["source"], docs["doc_id"])) == [("a.txt", "cccc"), ("b.txt", "bbbb")]
+    dates = pd.read_parquet(tmp_path / "dates.parquet")
+    assert sorted(dates["doc_id"]) == ["bbbb", "cccc"]
+
+
+def test_deleting_a_source_removes_its_rows_everywhere(tmp_path):
+    st = OutputStore(tmp_path)
+    st.commit(*_batch({"a.txt": "aaaa", "b.txt": "bbbb"}))
+    st.commit({}, [], drop_sources={"a.txt"})
+    assert pd.read_parquet(tmp_path / "documents.parquet")["source"].tolist() == ["b.txt"]
+    assert pd.read_parquet(tmp_path / "dates.parquet")["doc_id"].tolist() == ["bbbb"]
+    assert set(st.read_manifest()) == {"b.txt"}
+
+
+def test_empty_tables_keep_their_schema(tmp_path):
+    st = OutputStore(tmp_path)
+    st.commit(*_batch({"a.txt": "aaaa"}))
+    st.commit({}, [], drop_sources={"a.txt"})
+    for name, schema in TABLES.items():
+        table = pa.parquet.read_table(tmp_path / f"{name}.parquet")
+        assert table.num_rows == 0
+        assert table.schema.names == schema.names
+
+
+def test_failure_mid_write_leaves_previous_tables_intact(tmp_path, monkeypatch):
+    st = OutputStore(tmp_path)
+    st.commit(*_batch({"a.txt": "aaaa"}))
+    calls = {"n": 0}
+    real = store_mod.pq.write_table
+
+    def failing(table, where, **kw):
+        calls["n"] += 1
+        if calls["n"] == 3:  # die after two of the batch's parts are on disk
+            raise OSError("disk full")
+        return real(table, where, **kw)
+
+    monkeypatch.setattr(store_mod.pq, "write_table", failing)
+    with pytest.raises(OSError):
+        st.commit(*_batch({"b.txt": "bbbb"}))
+    monkeypatch.setattr(store_mod.pq, "write_table", real)
+    # No temp file or half batch is visible: the tables hold exactly the committed batch.
+    assert not list(tmp_path.rglob(".*.tmp"))
+    assert pd.read_parquet(tmp_path / "documents.parquet")["source"].tolist() == ["a.txt"]
+    st.recover()
+    assert pd.read_parquet(tmp_path / "documents.parquet")["source"].tolist() == ["a.txt"]
+    assert pd.read_parquet(tmp_path / "dates.parquet")["doc_id"].tolist() == ["aaaa"]
+    assert set(st.read_manifest()) == {"a.txt"}
+
+
+def test_second_writer_refused_with_clear_message(tmp_path):
+    st = OutputStore(tmp_path)
+    with st.locked():
+        with pytest.raises(StoreLocked, match="another pipeline run"):
+            with OutputStore(tmp_path).locked(wait_seconds=0.3):
+                pass
+
+
+def test_compaction_merges_parts_without_losing_rows(tmp_path):
+    st = OutputStore(tmp_path)
+    for i in range(6):
+        st.commit(*_batch({f"{i}.txt": f"{i:04d}"}))
+    merged = st.compact(max_parts=2)
+    assert merged == 5
+    assert len(list((tmp_path / "documents.parquet").glob("part-*.parquet"))) == 2
+    assert sorted(pd.read_parquet(tmp_path / "documents.parquet")["source"]) == [f"{i}.txt" for i in range(6)]
