@@ -14,7 +14,6 @@ import pytest
 from pipeline.cli import main as cli_main
 from pipeline.evaluate import evaluate, format_report
 from pipeline.schemas import ENUMS, TABLES
-
 from tests.conftest import GOLD, ROOT
 
 
