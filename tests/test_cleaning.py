@@ -167,3 +167,21 @@ def test_title_from_reader_becomes_first_paragraph():
     result = clean("Body text of the article. It said things.", title="A headline from the HTML page")
     assert result.text.startswith("A headline from the HTML page\n\n")
     assert result.title == "A headline from the HTML page"
+
+
+def test_related_list_after_header_removed_until_prose():
+    raw = ("Hull rated good\n\nThe council said it was delighted.\n\nRelated articles\n"
+           "Intervention: what happens when a council fails\nHow Ofsted’s framework changed in January 2023\n"
+           "Inspectors also said that leaders had acted quickly.")
+    result = clean(raw)
+    assert "Intervention: what happens" not in result.text
+    assert "January 2023" not in result.text
+    assert "Inspectors also said that leaders had acted quickly." in result.text
+    assert sum(r.startswith("related_link") for r in result.removed) == 2
+
+
+def test_byline_under_standfirst_is_not_joined_as_a_page_break():
+    raw = ("County council rated good\n\nLeaders praised as neighbouring council awaits its own inspection\n\n"
+           "by Rosa Whitcombe on December 8, 2023 in Children\n\nNottinghamshire has been rated good.")
+    paragraphs = clean(raw).text.split("\n\n")
+    assert paragraphs[2] == "by Rosa Whitcombe on December 8, 2023 in Children"

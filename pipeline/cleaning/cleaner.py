@@ -28,6 +28,8 @@ class CleanResult:
 class _Rules:
     drop: tuple[tuple[str, re.Pattern], ...]
     related_marker: re.Pattern
+    related_header: re.Pattern
+    byline: re.Pattern
     letterhead_max_lines: int
     postcode: re.Pattern
     street_line: re.Pattern
@@ -39,6 +41,8 @@ def _rules() -> _Rules:
     return _Rules(
         drop=tuple((r["name"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["drop_lines"]),
         related_marker=re.compile(data["related_link_marker"]),
+        related_header=re.compile(data["related_list_header"], re.IGNORECASE),
+        byline=re.compile(data["byline"]),
         letterhead_max_lines=int(data["letterhead_max_lines"]),
         postcode=re.compile(data["postcode"]),
         street_line=re.compile(data["street_line"], re.IGNORECASE),
@@ -49,6 +53,7 @@ _TERMINAL = re.compile(r"[.!?:;…)\]\"”’'–—-]$")
 _SHORT_WORDS = 6
 _ADDRESS_WORDS = 8
 _RELATED_WORDS = 16
+_HEAD_PARAGRAPHS = 3
 
 
 def _is_short_label(line: str) -> bool:
@@ -103,16 +108,25 @@ def clean(raw: str, title: str | None = None) -> CleanResult:
     lines = lines[end:]
 
     kept: list[str] = []
-    skip_next_related = False
+    # "one": only the next line may be a related link (after a lone "-"); "list": every following
+    # short unpunctuated line is (after a "Read more:" / "Related articles" header).
+    related_mode: str | None = None
     for line in lines:
-        if skip_next_related:
-            skip_next_related = False
-            if len(line.split()) <= _RELATED_WORDS and not re.search(r"[.!?]$", line):
+        if related_mode:
+            if len(line.split()) <= _RELATED_WORDS and not re.search(r"[.!?]$", line) \
+                    and not _drop_rule(line, rules):
                 removed.append(f"related_link: {line}")
+                if related_mode == "one":
+                    related_mode = None
                 continue
+            related_mode = None
         if rules.related_marker.match(line):
-            skip_next_related = True
+            related_mode = "one"
             removed.append(f"separator: {line}")
+            continue
+        if rules.related_header.match(line):
+            related_mode = "list"
+            removed.append(f"related_header: {line}")
             continue
         rule = _drop_rule(line, rules)
         if rule:
@@ -128,7 +142,10 @@ def clean(raw: str, title: str | None = None) -> CleanResult:
 
     paragraphs: list[str] = []
     for line in kept:
-        if paragraphs and _joins_next(paragraphs[-1], line):
+        # Headline, standfirst and byline sit at the top without closing punctuation; a page break
+        # never falls there, and "by Jane Smith on ..." is a byline, not a continuation.
+        if len(paragraphs) >= _HEAD_PARAGRAPHS and _joins_next(paragraphs[-1], line) \
+                and not rules.byline.match(line):
             removed.append(f"joined_page_break: {paragraphs[-1][-30:]} | {line[:30]}")
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
