@@ -7,6 +7,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from pipeline.extensions import get_list
+from pipeline.textspans import doc_text
 
 
 def iso_to_date(value: str | None) -> dt.date | None:
@@ -31,7 +32,7 @@ def doc_rows(doc: Doc, meta: dict) -> dict[str, list[dict]]:
         "kind": doc._.kind,
         "title": doc._.title,
         "published": iso_to_date(doc._.published),
-        "text": doc.text,
+        "text": doc_text(doc),
         "content_sha256": meta["content_sha256"],
         "pipeline_version": meta["pipeline_version"],
         "processed_at": meta["processed_at"],

@@ -19,6 +19,7 @@ from pipeline.cleaning import clean
 from pipeline.readers import InputError, read_input
 from pipeline.rows import doc_rows
 from pipeline.store import ManifestEntry
+from pipeline.textspans import set_doc_text
 
 log = logging.getLogger("pipeline")
 
@@ -215,6 +216,7 @@ def extract_batch(items: list[Item], version: str, processed_at: dt.datetime | N
 def _doc_for(nlp, item: Item):
     """A tokenised Doc carrying the stage metadata the components read (published date, kind)."""
     doc = nlp.make_doc(item.text)
+    set_doc_text(doc, item.text)  # spares every component rebuilding doc.text from the tokens
     doc._.doc_id, doc._.source = item.doc_id, item.input.source
     doc._.kind, doc._.title, doc._.published = item.kind, item.title, item.published
     return doc

@@ -29,7 +29,7 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 def paragraph_index(doc: Doc) -> ParagraphIndex:
     """Paragraph lookup for a Doc (a regex scan: cheap enough not to cache on the Doc)."""
-    return ParagraphIndex(paragraph_bounds(doc.text))
+    return ParagraphIndex(paragraph_bounds(doc_text(doc)))
 
 
 class ParagraphIndex:
@@ -55,3 +55,21 @@ def sentence_of(doc: Doc, char: int) -> Span | None:
     if tok is None or len(tok) == 0:
         return None
     return tok[0].sent
+
+
+_TEXT_KEY = "pipeline.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once per Doc: spaCy rebuilds it from the tokens on every access, which costs
+    almost half a tokenisation each time a component reads it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def set_doc_text(doc: Doc, text: str) -> None:
+    """Record the text a Doc was made from (it equals doc.text: the tokenizer is lossless)."""
+    doc.user_data[_TEXT_KEY] = text

@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extensions import get_list
+from pipeline.textspans import doc_text
 
 _DATA = Path(__file__).parent
 _GROUPS = ("d1", "m1", "y1", "yy1", "dmid", "mmid", "d2", "m2", "y2", "yy2")
@@ -172,7 +173,7 @@ class DateExtractor:
         self.rules = rules()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         ends = self.find(text)
         if doc._.published is None:
             doc._.published = self.published(text, ends)
