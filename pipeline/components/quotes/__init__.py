@@ -1,0 +1,78 @@
+"""The "ofsted_quotes" component: direct quotations of four or more words and who said them.
+
+Writes doc._.quotes: [{text, speaker, speaker_type, speaker_role, cue, start, end}], start/end being the
+offsets of the quote text without its marks. Word lists live in the data files beside this module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.quotes.attribution import Attributor
+from pipeline.components.quotes.lexicon import Lexicon, fold, lexicon
+from pipeline.components.quotes.marks import find_quotes
+from pipeline.textspans import paragraph_bounds
+
+__all__ = ["QuotesComponent", "extract_quotes"]
+
+_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+
+
+@Language.factory("ofsted_quotes")
+def make_quotes(nlp: Language, name: str):
+    return QuotesComponent(name)
+
+
+class QuotesComponent:
+    def __init__(self, name: str = "ofsted_quotes"):
+        self.name = name
+        self.lex = lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = extract_quotes(doc.text, self.lex)
+        return doc
+
+
+def extract_quotes(text: str, lex: Lexicon | None = None) -> list[dict]:
+    """Quote rows for a cleaned text (paragraphs separated by blank lines)."""
+    lex = lex or lexicon()
+    paragraphs = paragraph_bounds(text)
+    spans = find_quotes(text, paragraphs)
+    if not spans:
+        return []
+    att = Attributor(text, paragraphs, spans, lex)
+    min_words = lex.settings["min_words"]
+    rows = []
+    for qi, q in enumerate(spans):
+        quote = text[q.start:q.end]
+        words = _WORD.findall(quote)
+        if len(words) < min_words or (len(words) < 12 and fold(" ".join(words)) in lex.not_quotes):
+            continue  # short quotes are never rows; later pronouns resolve through plain mentions
+        heading = att.is_heading(q.para)
+        if heading and q.para <= 1:
+            continue  # headline or standfirst
+        speaker, own = att.attribute(qi)
+        if heading and not own:
+            continue  # a sub-heading in quote marks
+        if speaker is None and _title_case(words, lex):
+            continue  # the title of a document or programme, not speech
+        rows.append({
+            "text": quote,
+            "speaker": speaker.name if speaker else None,
+            "speaker_type": speaker.type if speaker and speaker.name else "unknown",
+            "speaker_role": speaker.role if speaker else None,
+            "cue": speaker.cue if speaker else None,
+            "start": q.start,
+            "end": q.end,
+        })
+    return rows
+
+
+def _title_case(words: list[str], lex: Lexicon) -> bool:
+    content = [w for w in words if len(w) > 3]
+    if not content:
+        return False
+    return sum(w[:1].isupper() for w in content) / len(content) >= lex.settings["title_case_share"]

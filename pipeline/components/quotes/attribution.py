@@ -1,0 +1,766 @@
+"""Who said a quote: light-weight rules over the words around it, without a parser.
+
+Each paragraph holding a quote is tokenised once with every top-level quote collapsed to one QUOTE token,
+and split into sentences that never break inside a quote. A quote's speaker is sought, in order:
+1. right after it ('"...," said Martin Pratt' / '"...," she added' / '..., according to Ofsted');
+2. before it in its sentence, as the subject of a reporting verb ('Ofsted praised ... "..."',
+   'Niki Clemo, director of ..., said that "..."', 'It added: "..."');
+3. at the end of its sentence ('... "..." ..., inspectors found.' / 'is also noted by inspectors');
+4. from the sentences before it in the paragraph ('Ofsted noted. "..."');
+5. for a paragraph that opens with a quote-only sentence, from the previous paragraph's speaker;
+6. from any reporting clause later in the same paragraph.
+Pronouns are resolved to the nearest compatible speaker or mention; surnames to the full name given.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from pipeline.components.quotes.lexicon import Lexicon, Verb, fold
+from pipeline.components.quotes.marks import QuoteSpan
+
+TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
+_END = {".", "!", "?", "…"}
+_LAST_WORD = re.compile(r"([\w']+)[^\w']*$")
+_CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
+COUNCIL_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*\s+){1,4}(?:Borough\s+|County\s+|City\s+)?Council\b")
+PERSON_RE = re.compile(rf"\b(?:{_CAP_WORD})(?:\s+(?:(?:van|de|der|von|da|di|le|la|du)\s+)?(?:{_CAP_WORD}))+")
+
+
+class Tok:
+    """A word or punctuation mark outside quotes, or one QUOTE token standing for a whole quote."""
+
+    __slots__ = ("text", "low", "start", "end", "quote")
+
+    def __init__(self, text: str, low: str, start: int, end: int, quote: int = -1):
+        self.text = text
+        self.low = low
+        self.start = start
+        self.end = end
+        self.quote = quote
+
+    @property
+    def is_cap(self) -> bool:
+        t = self.text
+        return t[:1].isupper() and not t.isupper() and not self.is_possessive
+
+    @property
+    def is_acronym(self) -> bool:
+        t = self.text
+        return len(t) >= 2 and t.isalpha() and t.isupper()
+
+    @property
+    def is_possessive(self) -> bool:
+        return self.low.endswith("'s") and len(self.low) > 2
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    type: str  # person | ofsted | organisation | pronoun | unknown
+    number: str = "sg"
+    role: str | None = None
+    pos: int = 0  # character offset of the mention
+    cue: str | None = None
+    pronoun: str | None = None
+
+
+@dataclass
+class _Para:
+    toks: list[Tok]
+    sents: list[tuple[int, int]]  # token index ranges [a, b)
+    quote_tok: dict[int, int]  # quote index -> token index
+
+
+class Attributor:
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan], lex: Lexicon):
+        self.text = text
+        self.paras = paragraphs
+        self.quotes = quotes
+        self.lex = lex
+        self._cache: dict[int, _Para] = {}
+        self._q_open = [q.open for q in quotes]
+        self._para_starts = [b[0] for b in paragraphs]
+        self._councils: list[tuple[int, str]] | None = None  # named councils, found on first need
+        self.history: list[tuple[int, Speaker]] = []  # resolved speakers by position
+        self.results: dict[int, Speaker | None] = {}
+        self._names: dict[str, str] = {}
+        self._mentions: dict[int, list[tuple[int, str, Speaker]]] = {}
+
+    # ----------------------------------------------------------------- tokens and sentences
+    def para(self, pi: int) -> _Para:
+        if pi in self._cache:
+            return self._cache[pi]
+        ps, pe = self.paras[pi]
+        toks: list[Tok] = []
+        qt: dict[int, int] = {}
+        pos = ps
+        qi = bisect.bisect_left(self._q_open, ps)
+        low = fold(self.text[ps:pe])
+        if len(low) != pe - ps:  # a rare character whose lower case is longer: fold token by token
+            low = None
+        while True:
+            q = self.quotes[qi] if qi < len(self.quotes) and self.quotes[qi].open < pe else None
+            seg_end = q.open if q else pe
+            for m in TOKEN.finditer(self.text, pos, seg_end):
+                a, b = m.span()
+                word = m.group()
+                toks.append(Tok(word, low[a - ps:b - ps] if low is not None else fold(word), a, b))
+            if q is None:
+                break
+            qt[qi] = len(toks)
+            toks.append(Tok("", "\x00quote", q.open, q.outer_end, qi))
+            pos = q.outer_end
+            qi += 1
+        para = _Para(toks, self._sentences(toks), qt)
+        self._cache[pi] = para
+        return para
+
+    def _sentences(self, toks: list[Tok]) -> list[tuple[int, int]]:
+        sents = []
+        a = 0
+        for i, t in enumerate(toks[:-1]):
+            nxt = toks[i + 1]
+            starts_new = nxt.quote >= 0 or nxt.text[:1].isupper() or nxt.text[:1].isdigit()
+            if not starts_new:
+                continue
+            if t.text in _END:
+                prev = toks[i - 1] if i > 0 else None
+                if t.text == "." and prev is not None and (
+                        prev.low in self.lex.abbreviations or (len(prev.text) == 1 and prev.text.isupper())):
+                    continue
+                sents.append((a, i + 1))
+                a = i + 1
+            elif t.quote >= 0 and self._quote_ends_sentence(t.quote) and not (
+                    nxt.quote < 0 and self._tail_clause(toks, i + 1, len(toks)) is not None):
+                sents.append((a, i + 1))
+                a = i + 1
+        sents.append((a, len(toks)))
+        return sents
+
+    def _quote_ends_sentence(self, qi: int) -> bool:
+        q = self.quotes[qi]
+        inner = self.text[q.start:q.end].rstrip("’'\"” ")
+        return inner[-1:] in _END
+
+    # ----------------------------------------------------------------- lexicon helpers
+    def verb_at(self, toks: list[Tok], i: int, hi: int) -> tuple[Verb, int] | None:
+        if toks[i].low not in self.lex.verb_first or (i > 0 and toks[i - 1].low in self.lex.determiners):
+            return None  # "the report", "a comment": a noun, not a verb
+        for n in range(min(self.lex.max_verb_len, hi - i), 0, -1):
+            key = tuple(t.low for t in toks[i:i + n])
+            v = self.lex.verbs.get(key)
+            if v is not None:
+                return v, n
+        return None
+
+    def _phrase(self, key: tuple[str, ...]):
+        return self.lex.phrases.get(key) if key[0] in self.lex.phrase_first else None
+
+    def _span_text(self, toks: list[Tok], a: int, b: int) -> str:
+        return self.text[toks[a].start:toks[b - 1].end] if b > a else ""
+
+    # ----------------------------------------------------------------- speaker expressions
+    def speaker_ending_at(self, toks: list[Tok], k: int, lo: int) -> tuple[Speaker, int] | None:
+        """A speaker expression whose last token is toks[k]; returns (speaker, first token index)."""
+        if k < lo or toks[k].quote >= 0:
+            return None
+        lex = self.lex
+        t = toks[k]
+        for n in range(min(lex.max_phrase_len, k - lo + 1), 0, -1):
+            ph = self._phrase(tuple(x.low for x in toks[k - n + 1:k + 1]))
+            if ph is not None:
+                if n == 1 and k > lo and toks[k - 1].is_cap and ph.kind == "organisation":
+                    break  # "Camden council": handled below as a named organisation
+                return Speaker(ph.speaker, ph.kind, ph.number, pos=toks[k - n + 1].start), k - n + 1
+        if t.low in lex.pronouns:
+            kind = lex.pronouns[t.low]
+            return Speaker(None, "pronoun", "pl" if kind == "plural" else "sg", pos=t.start, pronoun=t.low), k
+        if t.low in lex.spokes_words:
+            # "a Department for Education spokesperson" / "an Essex County Council spokeswoman"
+            j = k - 1
+            if j >= lo and (toks[j].is_cap or toks[j].is_acronym):
+                return self._org_back(toks, j, lo, j)
+            if j >= lo and toks[j].low == "the":  # "the spokesperson added": the organisation last quoted
+                return Speaker(None, "pronoun", pos=toks[j].start, pronoun="spokesperson"), j
+            return None
+        if t.low in lex.council_tails and k > lo:
+            j = k - 1
+            while j >= lo and toks[j].low in lex.council_modifiers:
+                j -= 1
+            if j >= lo and toks[j].is_cap:
+                return self._org_back(toks, j, lo, k)
+            return None
+        if t.is_cap or t.is_acronym:
+            return self._cap_run_back(toks, k, lo)
+        return None
+
+    def _run_start(self, toks: list[Tok], k: int, lo: int) -> tuple[int, int]:
+        """Start of the capitalised run ending at k, and of its extension over organisation connectors."""
+        lex = self.lex
+        j = k
+        while j - 1 >= lo:
+            prev = toks[j - 1]
+            if prev.is_cap or prev.is_acronym or (prev.is_possessive and prev.text[:1].isupper()):
+                j -= 1  # a capitalised possessive joins organisation names: "National Children's Bureau"
+                continue
+            p = j - 1
+            while p >= lo and toks[p].low in lex.particles:
+                p -= 1
+            if p < j - 1 and p >= lo and toks[p].is_cap:  # "Pieter van der Berg"
+                j = p
+                continue
+            break
+        # Organisation names may join capitalised runs with "for", "of", "and" (Department for Education).
+        ext = j
+        while ext - 2 >= lo and toks[ext - 1].low in lex.org_connectors and (
+                toks[ext - 2].is_cap or (toks[ext - 2].is_possessive and toks[ext - 2].text[:1].isupper())):
+            e = ext - 2
+            while e - 1 >= lo and (toks[e - 1].is_cap or toks[e - 1].is_acronym):
+                e -= 1
+            ext = e
+        return j, ext
+
+    def _cap_run_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Speaker, int] | None:
+        a, ext = self._run_start(toks, k, lo)
+        return self._name_from_run(toks, a, k, ext)
+
+    def _org_back(self, toks: list[Tok], k: int, lo: int, last: int) -> tuple[Speaker, int] | None:
+        """An organisation named by the capitalised run ending at k (the phrase ends at `last`)."""
+        a, ext = self._run_start(toks, k, lo)
+        words = {t.low for t in toks[ext:k + 1]}
+        first = ext if words & self.lex.org_words or ext < a else a
+        while first <= k and toks[first].low in self.lex.function_words:
+            first += 1
+        if first > k:
+            return None
+        name = self._span_text(toks, first, last + 1)
+        return Speaker(name, "organisation", pos=toks[first].start), first
+
+    def _name_from_run(self, toks: list[Tok], a: int, k: int, ext: int | None = None) -> tuple[Speaker, int] | None:
+        lex = self.lex
+        words = [t.low for t in toks[(ext if ext is not None else a):k + 1]]
+        if any(w in lex.org_words for w in words) or (k == a and toks[k].is_acronym):
+            first = ext if ext is not None else a
+            while first <= k and toks[first].low in lex.function_words:
+                first += 1
+            if first > k:
+                return None
+            name = self._span_text(toks, first, k + 1)
+            if name.lower().startswith("the "):
+                name = name[4:]
+            return Speaker(name, "organisation", pos=toks[first].start), first
+        # A person: drop leading function words, titles and capitalised role words ("Chief Inspector"),
+        # and anything up to a possessive ("Essex's Dick Madden").
+        first = a
+        for i in range(a, k + 1):
+            if toks[i].is_possessive:
+                first = i + 1
+        role_start = None
+        while first <= k and (toks[first].low in lex.name_stop or toks[first].low in lex.titles
+                              or toks[first].low in lex.role_words):
+            if toks[first].low in lex.titles or toks[first].low in lex.role_words:
+                role_start = first if role_start is None else role_start
+            first += 1
+        if first > k:
+            return None
+        if any(toks[i].low in lex.name_stop for i in range(first, k + 1)):
+            return None
+        sp = Speaker(self._span_text(toks, first, k + 1), "person", pos=toks[first].start)
+        # A title or role before the name: "Councillor Joan Whitehead", "chief inspector Christine Gilbert".
+        r = role_start if role_start is not None else first
+        r0 = r
+        while r0 - 1 >= 0 and r0 - 1 > r - 9 and toks[r0 - 1].quote < 0 and (
+                toks[r0 - 1].low in lex.role_words or toks[r0 - 1].low in lex.titles or toks[r0 - 1].is_possessive):
+            r0 -= 1
+        while r0 < first and toks[r0].low in ("the", "of", "and", "for"):
+            r0 += 1
+        if r0 < first and any(toks[i].low in lex.role_heads or toks[i].low in lex.titles for i in range(r0, first)):
+            sp.role = self._span_text(toks, r0, first)
+        return sp, min(r0, first) if sp.role else first
+
+    def speaker_starting_at(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
+        """A speaker expression starting at toks[i]; returns (speaker, index after it)."""
+        if i >= hi or toks[i].quote >= 0:
+            return None
+        lex = self.lex
+        # Title or role words, then a name: "Ofsted's national director Yvette Stanley".
+        j = i
+        while j < hi and j - i < 9 and toks[j].quote < 0 and not toks[j].is_cap and (
+                toks[j].low in lex.role_words or toks[j].low in lex.titles or toks[j].is_possessive
+                or toks[j].low in ("a", "an")):
+            j += 1
+        while j < hi and toks[j].low in lex.titles:
+            j += 1
+        role_end = j
+        if j + 1 < hi and j > i and toks[j].text == "," and toks[j + 1].is_cap and any(
+                toks[x].low in lex.role_heads for x in range(i, j)):
+            j += 1  # "said the council's new director, Sue Ellis"
+        if j < hi and (toks[j].is_cap or toks[j].is_acronym):
+            got = self._cap_run_fwd(toks, j, hi)
+            if got is not None:
+                sp, end = got
+                if sp.type == "person" and j > i:
+                    a = i
+                    while a < j and toks[a].low in ("the", "a", "an", "of", "and", "for"):
+                        a += 1
+                    if any(toks[x].low in lex.role_heads or toks[x].low in lex.titles for x in range(a, role_end)):
+                        sp.role = self._span_text(toks, a, role_end)
+                if sp.type == "person" or j == i or all(toks[x].low in ("the", "a", "an") for x in range(i, j)):
+                    return sp, end
+        for n in range(min(lex.max_phrase_len, hi - i) if toks[i].low in lex.phrase_first else 0, 0, -1):
+            key = tuple(x.low for x in toks[i:i + n])
+            ph = self._phrase(key)
+            if ph is not None:
+                return Speaker(ph.speaker, ph.kind, ph.number, pos=toks[i].start), i + n
+        t = toks[i]
+        if t.low in lex.pronouns:
+            kind = lex.pronouns[t.low]
+            return Speaker(None, "pronoun", "pl" if kind == "plural" else "sg", pos=t.start, pronoun=t.low), i + 1
+        if t.low == "the" and i + 1 < hi and toks[i + 1].low in lex.spokes_words and (
+                i + 2 >= hi or toks[i + 2].low not in ("for", "at", "from")):
+            return Speaker(None, "pronoun", pos=t.start, pronoun="spokesperson"), i + 2
+        # "a spokesperson for Essex County Council"
+        if t.low in ("a", "an", "the") and i + 2 < hi and toks[i + 1].low in lex.spokes_words and toks[i + 2].low in (
+                "for", "at", "from"):
+            got = self._cap_run_fwd(toks, i + 3, hi) if i + 3 < hi and toks[i + 3].is_cap else None
+            if got is None and i + 4 < hi and toks[i + 3].low == "the" and toks[i + 4].is_cap:
+                got = self._cap_run_fwd(toks, i + 4, hi)
+            if got is not None:
+                sp, end = got
+                return replace(sp, type="organisation"), end
+        return None
+
+    def _cap_run_fwd(self, toks: list[Tok], j: int, hi: int) -> tuple[Speaker, int] | None:
+        lex = self.lex
+        k = j
+        while k + 1 < hi:
+            if toks[k + 1].is_cap or toks[k + 1].is_acronym:
+                k += 1
+                continue
+            p = k + 1
+            while p < hi and toks[p].low in lex.particles:
+                p += 1
+            if p > k + 1 and p < hi and toks[p].is_cap:  # "Pieter van der Berg"
+                k = p
+                continue
+            break
+        ext = k
+        while ext + 2 < hi and toks[ext + 1].low in lex.org_connectors and (
+                toks[ext + 2].is_cap or toks[ext + 2].is_possessive and toks[ext + 2].text[:1].isupper()):
+            e = ext + 2
+            while e + 1 < hi and (toks[e + 1].is_cap or toks[e + 1].is_acronym):
+                e += 1
+            ext = e
+        words = {t.low for t in toks[j:ext + 1]}
+        if ext > k and words & lex.org_words:
+            k = ext
+        # "Camden council", "Essex County Council"
+        e = k
+        while e + 1 < hi and toks[e + 1].low in lex.council_modifiers:
+            e += 1
+        if e + 1 < hi and toks[e + 1].low in lex.council_tails:
+            return Speaker(self._span_text(toks, j, e + 2), "organisation", pos=toks[j].start), e + 2
+        if k + 1 < hi and toks[k + 1].low in lex.spokes_words:
+            got = self._name_from_run(toks, j, k)
+            if got is not None:
+                return replace(got[0], type="organisation"), k + 2
+        if toks[k].is_possessive:
+            return None
+        got = self._name_from_run(toks, j, k)
+        if got is None:
+            return None
+        return got[0], k + 1
+
+    # ----------------------------------------------------------------- attribution patterns
+    def _role_after(self, toks: list[Tok], i: int, hi: int) -> str | None:
+        """An apposition after a name: ', the council's statutory director of children's services'."""
+        if i >= hi or toks[i].text != ",":
+            return None
+        a = i + 1
+        b = a
+        while b < hi and toks[b].quote < 0 and toks[b].text not in (".", ";", ":", "(", "–", "—", "!", "?"):
+            if toks[b].text == "," and b + 1 < hi and toks[b + 1].low in self.lex.appositive_cut:
+                break
+            b += 1
+        while b > a and toks[b - 1].text == ",":
+            b -= 1
+        if b - a > 25 or b == a:
+            return None
+        role = self._span_text(toks, a, b)
+        return self._clean_role(role)
+
+    @staticmethod
+    def _clean_role(role: str | None) -> str | None:
+        if not role:
+            return None
+        role = role.strip(" ,")
+        if role.lower().startswith("the "):
+            role = role[4:]
+        return role or None
+
+    def _tail_clause(self, toks: list[Tok], j: int, hi: int, where=("both", "tail")) -> Speaker | None:
+        """'SPEAKER [also] VERB' / 'VERB SPEAKER[, role]' / 'according to SPEAKER' starting at j."""
+        lex = self.lex
+        while j < hi and toks[j].text in (",", "–", "—", "-"):
+            j += 1
+        if j >= hi:
+            return None
+        v = self.verb_at(toks, j, hi)
+        if v is not None and v[0].where == "prep":
+            got = self.speaker_starting_at(toks, j + v[1], hi)
+            if got is not None:
+                sp, _ = got
+                return replace(sp, cue=" ".join(t.low for t in toks[j:j + v[1]]))
+            return None
+        if v is not None and v[0].where in where:
+            got = self.speaker_starting_at(toks, j + v[1], hi)
+            if got is not None:
+                sp, end = got
+                sp = replace(sp, cue=" ".join(t.low for t in toks[j:j + v[1]]))
+                if sp.type in ("person", "organisation") and not sp.role:
+                    sp.role = self._role_after(toks, end, hi)
+                return sp
+        got = self.speaker_starting_at(toks, j, hi)
+        if got is not None:
+            sp, end = got
+            role = self._role_after(toks, end, hi) if sp.type == "person" else None
+            k = end
+            if role is not None:  # "Jane Smith, the director, said"
+                k += 1
+                while k < hi and toks[k].text != ",":
+                    k += 1
+                k += 1
+            while k < hi and toks[k].low in lex.fillers:
+                k += 1
+            v = self.verb_at(toks, k, hi) if k < hi else None
+            if v is not None and v[0].where in where:
+                sp = replace(sp, cue=" ".join(t.low for t in toks[k:k + v[1]]))
+                if role and not sp.role:
+                    sp.role = self._clean_role(role)
+                return sp
+        return None
+
+    def _skip_back(self, toks: list[Tok], k: int, s: int) -> int:
+        """Step left over adverbs, auxiliaries and a bracketed aside ("Cllr Bob Ainsworth (Lab) said")."""
+        while k >= s:
+            if toks[k].low in self.lex.fillers:
+                k -= 1
+            elif toks[k].text == ")":
+                o = k - 1
+                while o >= s and toks[o].text != "(" and k - o < 12:
+                    o -= 1
+                if o < s or toks[o].text != "(":
+                    break
+                k = o - 1
+            else:
+                break
+        return k
+
+    def _subject_of(self, toks: list[Tok], v: int, s: int, verb: Verb) -> Speaker | None:
+        """The speaker that is the subject of the reporting verb at toks[v] (sentence starts at s)."""
+        lex = self.lex
+        k = self._skip_back(toks, v - 1, s)
+        if k >= s:
+            got = self.speaker_ending_at(toks, k, s)
+            if got is not None:
+                return got[0]
+        if k >= s + 2 and toks[k].low in ("which", "who") and toks[k - 1].text == ",":
+            got = self.speaker_ending_at(toks, k - 2, s)  # "... by Ofsted, which said"
+            if got is not None and got[0].type != "pronoun":
+                return got[0]
+        if toks[v].low.endswith("ing") and v - 1 >= s and toks[v - 1].text == ",":
+            return None  # "..., saying:" takes the subject of an earlier verb
+        # Apposition: "Niki Clemo, director of children's social care at ..., said"
+        lo = max(s, v - lex.settings["max_apposition_tokens"])
+        for c in range(v - 2, lo - 1, -1):
+            if toks[c + 1].text != ",":
+                continue
+            got = self.speaker_ending_at(toks, c, s)
+            if got is None:
+                continue
+            sp, a = got
+            if sp.type == "pronoun" or (a > s and (toks[a - 1].low in lex.prepositions
+                                                   or toks[a - 1].low in lex.determiners)):
+                continue  # "director at Luton Borough Council," / "chief executive of the Bureau,"
+            # The apposition describes the speaker better than a bare title before the name.
+            b = v
+            while b > c + 2 and toks[b - 1].text == ",":
+                b -= 1
+            cut = c + 2
+            while cut < b and not (toks[cut].text == "," and cut + 1 < b and toks[cut + 1].low in lex.appositive_cut):
+                cut += 1
+            sp.role = self._clean_role(self._span_text(toks, c + 2, cut)) or sp.role
+            return sp
+        # Sentence subject with a modifier: "Inspectors visiting the borough in April found that ..."
+        got = self.speaker_starting_at(toks, s, v)
+        if got is not None:
+            sp, end = got
+            gap = toks[end:v]
+            # A coordinated verb may sit further from its subject ("Inspectors spent two weeks ... and said").
+            limit = lex.settings["max_subject_distance"] * (2 if toks[v - 1].low == "and" else 1)
+            if sp.type != "pronoun" and len(gap) <= limit and not any(
+                    t.text in (",", ";", ":") or t.quote >= 0 for t in gap):
+                return sp
+        return None
+
+    def _head(self, toks: list[Tok], s: int, qi: int) -> Speaker | None:
+        """A speaker introduced before the quote in its sentence."""
+        for v in range(qi - 1, s - 1, -1):
+            got = self.verb_at(toks, v, qi)
+            if got is None:
+                continue
+            verb, n = got
+            cue = " ".join(t.low for t in toks[v:v + n])
+            if verb.where == "prep":
+                sp = self.speaker_starting_at(toks, v + n, qi)
+                if sp is not None:
+                    return replace(sp[0], cue=cue)
+                continue
+            if verb.where == "tail" and not (v + n < len(toks) and (toks[v + n].text == ":" or v + n == qi)):
+                continue  # "continued" reports only right before the quote ("He continued: ...")
+            if v + n < qi and toks[v + n].low == "by":  # "described by Ofsted as"
+                sp = self.speaker_starting_at(toks, v + n + 1, qi)
+                if sp is not None:
+                    return replace(sp[0], cue=cue)
+            sp = self._subject_of(toks, v, s, verb)
+            if sp is not None:
+                return replace(sp, cue=cue)
+        return None
+
+    def _sentence_tail(self, toks: list[Tok], i: int, e: int) -> Speaker | None:
+        """A reporting clause later in the sentence: ', inspectors found.' / 'noted by inspectors'."""
+        for j in range(i, e):
+            t = toks[j]
+            if t.text == ",":
+                sp = self._tail_clause(toks, j + 1, e)
+                if sp is not None:
+                    return sp
+                continue
+            got = self.verb_at(toks, j, e)
+            if got is None:
+                continue
+            verb, n = got
+            if verb.where == "prep":
+                sp = self.speaker_starting_at(toks, j + n, e)
+                if sp is not None:
+                    return replace(sp[0], cue=" ".join(x.low for x in toks[j:j + n]))
+            elif j + n < e and toks[j + n].low == "by":
+                sp = self.speaker_starting_at(toks, j + n + 1, e)
+                if sp is not None:
+                    return replace(sp[0], cue=" ".join(x.low for x in toks[j:j + n]))
+        return None
+
+    def clause_speaker(self, para: _Para, si: int) -> Speaker | None:
+        """Speaker of a sentence: its last quote's speaker, else a reporting clause in it."""
+        a, b = para.sents[si]
+        toks = para.toks
+        for i in range(b - 1, a - 1, -1):
+            if toks[i].quote >= 0 and self.results.get(toks[i].quote) is not None:
+                return self.results[toks[i].quote]
+        sp = self._head(toks, a, b) or self._sentence_tail(toks, a, b) or self._tail_clause(toks, a, b)
+        return self.resolve(sp) if sp is not None else None
+
+    # ----------------------------------------------------------------- main entry
+    def attribute(self, qi: int) -> tuple[Speaker | None, bool]:
+        """(speaker, attributed within its own sentence) for quote qi, called in text order."""
+        q = self.quotes[qi]
+        para = self.para(q.para)
+        toks = para.toks
+        ti = para.quote_tok[qi]
+        si = next(n for n, (a, b) in enumerate(para.sents) if a <= ti < b)
+        s, e = para.sents[si]
+        own = True
+        sp = None
+        # 1. right after the quote
+        if ti + 1 < len(toks) and toks[ti + 1].quote < 0:
+            hi = e if e > ti + 1 else len(toks)
+            cand = self._tail_clause(toks, ti + 1, hi)
+            if cand is not None and self._quote_ends_sentence(qi):
+                k = ti + 1
+                # after a full stop inside the marks only a short clause ending the sentence is an attribution
+                while k < len(toks) and toks[k].text not in _END and toks[k].text not in (":", ",") and toks[
+                        k].quote < 0:
+                    k += 1
+                if k < len(toks) and (toks[k].text == ":" or toks[k].quote >= 0):
+                    cand = None
+            sp = cand
+        # 2. before it in the sentence; 3. later in the sentence
+        if sp is None:
+            sp = self._head(toks, s, ti)
+        if sp is None:
+            sp = self._sentence_tail(toks, ti + 1, e)
+        if sp is None:
+            own = False
+            only_quotes = all(t.quote >= 0 or not t.text[:1].isalnum() for t in toks[s:e])
+            for sj in range(si - 1, max(-1, si - 6), -1):  # 4. earlier sentences of the paragraph
+                sp = self.clause_speaker(para, sj)
+                if sp is not None:
+                    break
+            if sp is None and si == 0 and only_quotes and q.para > 0:  # 5. previous paragraph
+                prev = self.para(q.para - 1)
+                if not self.is_heading(q.para - 1):
+                    for sj in range(len(prev.sents) - 1, -1, -1):
+                        sp = self.clause_speaker(prev, sj)
+                        if sp is not None:
+                            break
+            if sp is None:  # 6. a reporting clause later in the paragraph
+                for sj in range(si + 1, min(len(para.sents), si + 6)):
+                    a, b = para.sents[sj]
+                    if any(t.quote >= 0 for t in toks[a:b]):
+                        continue
+                    sp = self.clause_speaker(para, sj)
+                    if sp is not None:
+                        break
+        if sp is not None:
+            sp = self.resolve(sp)
+        self.results[qi] = sp
+        if sp is not None and sp.name:
+            self.history.append((q.open, sp))
+        return sp, own
+
+    def is_heading(self, pi: int) -> bool:
+        ps, pe = self.paras[pi]
+        body = self.text[ps:pe].rstrip(" \t’'\"”)]")
+        return len(body.split()) <= self.lex.settings["heading_max_words"] and body[-1:] not in ".!?…:;,"
+
+    # ----------------------------------------------------------------- resolution
+    def resolve(self, sp: Speaker) -> Speaker:
+        if sp.type == "pronoun":
+            got = self._antecedent(sp)
+            if got is None:
+                return replace(sp, name=None, type="unknown")
+            return replace(got, pos=sp.pos, cue=sp.cue, role=got.role)
+        if sp.type == "person" and sp.name and len(sp.name.split()) == 1:
+            return replace(sp, name=self.full_name(sp.name, sp.pos))
+        if sp.type == "organisation" and sp.name == "the council":
+            named = self.council_name(sp.pos)
+            if named:
+                return replace(sp, name=named)
+        return sp
+
+    def council_name(self, pos: int) -> str | None:
+        """The council a generic "the council" speaker refers to: the nearest one named before it."""
+        if self._councils is None:
+            self._councils = []
+            for m in COUNCIL_RE.finditer(self.text):
+                if self._inside_quote(m.start()):
+                    continue
+                words = m.group().split()
+                while words and fold(words[0]) in self.lex.function_words:
+                    words.pop(0)
+                if len(words) >= 2:
+                    self._councils.append((m.start(), " ".join(words)))
+        i = bisect.bisect_left(self._councils, (pos, "")) - 1
+        return self._councils[i][1] if i >= 0 else None
+
+    def full_name(self, surname: str, pos: int) -> str:
+        """Fullest name given for a surname: "Clemo" -> "Niki Clemo"."""
+        key = surname
+        if key in self._names:
+            return self._names[key]
+        best = surname
+        for _, sp in self.history:
+            if sp.type == "person" and sp.name and sp.name.endswith(" " + surname) and len(sp.name) > len(best):
+                best = sp.name
+        if best == surname:
+            pat = re.compile(rf"\b((?:(?:{_CAP_WORD})\s+){{1,3}}){re.escape(surname)}\b")
+            for m in pat.finditer(self.text):
+                words = m.group(1).split()
+                while words and (fold(words[0]) in self.lex.name_stop or fold(words[0]) in self.lex.titles
+                                 or fold(words[0]) in self.lex.role_words):
+                    words.pop(0)
+                if words and not any(fold(w) in self.lex.org_words or fold(w) in self.lex.name_stop for w in words):
+                    cand = " ".join([*words, surname])
+                    if len(cand) > len(best):
+                        best = cand
+                        break
+        self._names[key] = best
+        return best
+
+    def _para_mentions(self, pi: int) -> list[tuple[int, str, Speaker]]:
+        """Candidate antecedents in a paragraph, outside quotes: (offset, class, speaker)."""
+        if pi in self._mentions:
+            return self._mentions[pi]
+        lex = self.lex
+        out: list[tuple[int, str, Speaker]] = []
+        ps, pe = self.paras[pi]
+        low = fold(self.text[ps:pe])
+        for m in lex.phrase_re.finditer(low):
+            pos = ps + m.start()
+            if self._inside_quote(pos):
+                continue
+            ph = lex.phrases.get(tuple(m.group().split()))
+            if ph is None:
+                continue
+            before = _LAST_WORD.search(low, max(0, m.start() - 30), m.start())
+            prev = before.group(1) if before else ""
+            # An object ("told inspectors that they ...") is not what a later pronoun refers to.
+            if prev and ((prev,) in lex.verbs or (prev in lex.prepositions and prev != "by")):
+                continue
+            cls = "plural" if ph.number == "pl" else "neuter"
+            out.append((pos, cls, Speaker(ph.speaker, ph.kind, ph.number, pos=pos)))
+        ps, pe = self.paras[pi]
+        for m in PERSON_RE.finditer(self.text, ps, pe):
+            if self._inside_quote(m.start()):
+                continue
+            words = m.group().split()
+            while words and (fold(words[0]) in lex.name_stop or fold(words[0]) in lex.titles
+                             or fold(words[0]) in lex.role_words):
+                words.pop(0)
+            before = self.text[max(ps, m.start() - 12):m.start()].split()
+            if before and fold(before[-1]) in lex.prepositions:
+                continue  # an object: "the services provided by Northbury Council"
+            if len(words) >= 2 and any(fold(w) in lex.org_words for w in words):
+                # "Hartlepool Borough Council said it ...": an organisation "it" can refer to.
+                org = Speaker(" ".join(words), "organisation", pos=m.start())
+                out.append((m.start(), "neuter", org))
+                continue
+            if len(words) < 2 or any(fold(w) in lex.name_stop for w in words):
+                continue
+            after = self.text[m.end():m.end() + 2]
+            if after[:1] in "’'" and after[1:2] == "s":
+                continue
+            out.append((m.start(), "person", Speaker(" ".join(words), "person", pos=m.start())))
+        out.sort(key=lambda x: x[0])
+        self._mentions[pi] = out
+        return out
+
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._q_open, pos) - 1
+        return i >= 0 and self.quotes[i].open <= pos < self.quotes[i].outer_end
+
+    def _antecedent(self, sp: Speaker) -> Speaker | None:
+        want = "organisation" if sp.pronoun == "spokesperson" else self.lex.pronouns.get(sp.pronoun or "", "neuter")
+        pi = bisect.bisect_right(self._para_starts, sp.pos) - 1
+        best: tuple[int, Speaker] | None = None
+        for p in range(max(0, pi - self.lex.settings["window_paragraphs"]), pi + 1):
+            for pos, cls, cand in self._para_mentions(p):
+                if pos >= sp.pos:
+                    break
+                if self._compatible(want, cls, cand):
+                    best = (pos, cand)
+        # Earlier speakers, latest first, within a bounded stretch of text (never a scan of the whole document).
+        horizon = self._para_starts[max(0, pi - 3 * self.lex.settings["window_paragraphs"])]
+        for pos, cand in reversed(self.history):
+            if pos < horizon:
+                break
+            if pos < sp.pos and self._compatible(want, None, cand):
+                if best is None or pos >= best[0]:
+                    best = (pos, cand)
+                break
+        if best is None:
+            return None
+        return best[1]
+
+    @staticmethod
+    def _compatible(want: str, cls: str | None, cand: Speaker) -> bool:
+        if want == "person":
+            return cand.type == "person"
+        if want == "organisation":
+            return cand.type == "organisation" or cand.name == "Ofsted"
+        if want == "plural":
+            return cand.type in ("ofsted", "organisation") and cand.number == "pl"
+        return cand.type in ("ofsted", "organisation") and cand.number == "sg"

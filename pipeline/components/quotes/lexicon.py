@@ -1,0 +1,137 @@
+"""Word lists for the quotes extractor, loaded once from the data files beside this module.
+
+Every list lives in a plain text file (one entry a line, "#" comments) or word_lists.json so that users
+extend the extractor by editing data, not code. Apostrophes are folded to "'" on load and on lookup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def fold(text: str) -> str:
+    """Lower case with one apostrophe character: the key form of every lookup."""
+    # Chained replace is several times faster than str.translate with a mapping.
+    return text.lower().replace("’", "'").replace("‘", "'").replace("`", "'").replace("‛", "'")
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@dataclass(frozen=True)
+class Verb:
+    lemma: str
+    where: str  # "both" | "head" | "tail" | "prep"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    speaker: str
+    kind: str  # "ofsted" | "organisation"
+    number: str  # "sg" | "pl"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[tuple[str, ...], Verb]
+    max_verb_len: int
+    verb_first: frozenset[str]
+    phrases: dict[tuple[str, ...], Phrase]
+    max_phrase_len: int
+    phrase_first: frozenset[str]
+    phrase_re: re.Pattern
+    org_words: frozenset[str]
+    role_heads: frozenset[str]
+    role_words: frozenset[str]
+    titles: frozenset[str]
+    name_stop: frozenset[str]
+    not_quotes: frozenset[str]
+    pronouns: dict[str, str]
+    fillers: frozenset[str]
+    prepositions: frozenset[str]
+    particles: frozenset[str]
+    org_connectors: frozenset[str]
+    spokes_words: frozenset[str]
+    council_tails: frozenset[str]
+    council_modifiers: frozenset[str]
+    abbreviations: frozenset[str]
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+    appositive_cut: frozenset[str]
+    settings: dict
+
+
+def _verbs() -> dict[tuple[str, ...], Verb]:
+    verbs: dict[tuple[str, ...], Verb] = {}
+    for line in _lines("reporting_verbs.txt"):
+        forms, _, flag = line.partition("|")
+        flag = flag.strip() or "both"
+        words = forms.split()
+        lemma = words[0].replace("_", " ")
+        for form in words:
+            verbs[tuple(fold(form).split("_"))] = Verb(lemma, flag)
+    return verbs
+
+
+def _phrases() -> dict[tuple[str, ...], Phrase]:
+    phrases: dict[tuple[str, ...], Phrase] = {}
+    for name, kind in (("organisation_phrases.tsv", "organisation"), ("ofsted_speakers.tsv", "ofsted")):
+        for line in _lines(name):
+            phrase, speaker, number = (part.strip() for part in line.split("\t"))
+            phrases[tuple(fold(phrase).split())] = Phrase(speaker, kind, number)
+    return phrases
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    words = json.loads((HERE / "word_lists.json").read_text(encoding="utf-8"))
+    verbs = _verbs()
+    phrases = _phrases()
+
+    def fset(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in words[key])
+
+    def fileset(name: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in _lines(name))
+
+    return Lexicon(
+        verbs=verbs,
+        max_verb_len=max(len(k) for k in verbs),
+        verb_first=frozenset(k[0] for k in verbs),
+        phrases=phrases,
+        max_phrase_len=max(len(k) for k in phrases),
+        phrase_first=frozenset(k[0] for k in phrases),
+        phrase_re=re.compile(r"\b(?:" + "|".join(
+            r"\s+".join(re.escape(w) for w in k) for k in sorted(phrases, key=len, reverse=True)) + r")\b"),
+        org_words=fileset("organisation_words.txt"),
+        role_heads=fileset("role_heads.txt"),
+        role_words=fileset("role_heads.txt") | fileset("role_modifiers.txt"),
+        titles=fileset("titles.txt"),
+        name_stop=fileset("name_stopwords.txt"),
+        not_quotes=frozenset(" ".join(fold(w).split()) for w in _lines("not_quotes.txt")),
+        pronouns={fold(k): v for k, v in words["pronouns"].items()},
+        fillers=fset("fillers"),
+        prepositions=fset("prepositions"),
+        particles=fset("name_particles"),
+        org_connectors=fset("org_connectors"),
+        spokes_words=fset("spokes_words"),
+        council_tails=fset("council_tails"),
+        council_modifiers=fset("council_modifiers"),
+        abbreviations=fset("abbreviations"),
+        determiners=fset("determiners"),
+        function_words=fset("function_words"),
+        appositive_cut=fset("appositive_cut"),
+        settings={k: v for k, v in words.items() if isinstance(v, int | float | str) and not k.startswith("_")},
+    )
