@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.components.quotes.attribution import Attributor
 from pipeline.components.quotes.lexicon import Lexicon, fold, lexicon
 from pipeline.components.quotes.marks import find_quotes
-from pipeline.textspans import paragraph_bounds
+from pipeline.textspans import doc_text, paragraph_bounds
 
 __all__ = ["QuotesComponent", "extract_quotes"]
 
@@ -32,7 +32,7 @@ class QuotesComponent:
         self.lex = lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = extract_quotes(doc.text, self.lex)
+        doc._.quotes = extract_quotes(doc_text(doc), self.lex)
         return doc
 
 
