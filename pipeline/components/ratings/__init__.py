@@ -1,0 +1,788 @@
+"""Ratings extractor: the spaCy component "ofsted_ratings".
+
+Writes doc._.ratings: one dict {authority_code, authority_name, judgement, grade, timing, inspection_year,
+evidence, start, end} per graded judgement the text states (evidence = the sentence or table row, start/end
+its character offsets). Runs after ofsted_dates (years) and ofsted_authorities (who the grade belongs to).
+
+How it works: one spaCy Matcher, compiled from the data files beside this module, finds grade phrases
+(grades.json), judgement names and paraphrases (judgements.json) and context cues (cues.json) in a single
+pass. Only sentences that hold a grade are looked at further:
+1. Is the grade a judgement? A grade needs rating context: a rating word before it ("rated", "judged ...
+   to be", "maintained"), a rating noun after it ("'good' rating"), quote marks in a sentence about an
+   inspection, a judgement-table row ("Overall effectiveness  Good"), or "X is good." about a service. A
+   grade word followed by an ordinary noun ("good practice", "inadequate housing"), negated, or stated as an
+   aim ("to become outstanding") is not a judgement.
+2. Which judgements? Names right after the grade ("'outstanding' adoption services", "its highest rating
+   for overall effectiveness, ... and the impact of its leadership"), else names earlier in the same clause
+   run ("found the council's leadership ... and adoption services to be 'outstanding'"), else overall.
+3. Current or previous? Cues in the grade's clause ("when it was last inspected", "two years ago", a year
+   before the document's year, "from inadequate to"), cues in a grade-free clause opening the sentence
+   ("At the last inspection, in April 2022, ..."), "maintained"/"remains" (both). A focused or monitoring
+   visit letter grades nothing: everything it states is previous.
+4. Which authority? The nearest mention before the grade in the sentence (with its coordination "Nottingham
+   and Plymouth councils"; "like Camden" skipped), "both"/"each" -> the authorities of the sentence before,
+   a mention after the grade in the same clause, the nearest earlier mention in the paragraph, the last
+   mention of the previous two paragraphs, and finally the document's primary authority.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from pipeline.components.ratings.patterns import compile_pattern, expand_pattern
+from pipeline.extensions import get_list
+from pipeline.textspans import doc_text, paragraph_bounds
+
+DATA = Path(__file__).parent
+QUOTES = {"'", '"', "‘", "’", "“", "”", "`", "``", "''"}
+CLAUSE_PUNCT = {",", ";", "(", ")", "–", "—", ":", "[", "]"}
+ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_poorly"}
+# Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
+PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
+               "visit_document", "clause_words", "previous_just_before", "pluperfect", "as_was")
+WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
+             "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs")
+GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
+              "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an"}
+COORD_WORDS = {",", "and", "&", "council", "councils", "city", "county", "borough", "boroughs", "both", "of",
+               "the", "'s", "’s", "children's", "children’s", "services", "local", "authorities"}
+
+
+def _load(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return {k: v for k, v in json.load(fh).items() if not k.startswith("_")}
+
+
+@dataclass
+class Grade:
+    start: int  # token span of the grade phrase
+    end: int
+    grade: str
+    quoted: bool = False
+    kind: str = ""  # table | quoted | bare | strong (accepted) or "" (rejected)
+
+
+@Language.factory("ofsted_ratings")
+def make_ratings(nlp: Language, name: str):
+    return RatingsExtractor(nlp, name)
+
+
+class RatingsExtractor:
+    def __init__(self, nlp: Language, name: str = "ofsted_ratings"):
+        self.name = name
+        judgements, grades, cues = _load("judgements.json"), _load("grades.json"), _load("cues.json")
+        # Fixed phrases go to a PhraseMatcher (fast); the few patterns with a wildcard to a Matcher.
+        self.matcher = Matcher(nlp.vocab)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="NORM")
+        lists = [("J:" + k, v) for k, v in judgements.items()] + [("G:" + k, v) for k, v in grades.items()]
+        lists += [("C:" + k, cues[k]) for k in PHRASE_CUES]
+        for key, pats in lists:
+            fixed, wild = [], []
+            for p in pats:
+                expanded = expand_pattern(nlp, p)
+                if expanded is None:
+                    wild.append(compile_pattern(nlp, p))
+                else:
+                    fixed.extend(nlp.make_doc(x) for x in expanded)
+            if fixed:
+                self.phrases.add(key, fixed)
+            if wild:
+                self.matcher.add(key, wild)
+        self.words = {k: {t.norm_ for w in cues[k] for t in nlp.tokenizer(w)} if k != "strong_before"
+                      else {w for w in cues[k] if " " not in w} for k in WORD_SETS}
+        self.year_words: dict[str, int] = cues["year_words"]
+        self.year_after = set(cues["relative_year_after"])
+
+    # ------------------------------------------------------------------ driver
+    def __call__(self, doc: Doc) -> Doc:
+        out = get_list(doc, "ratings")
+        out.clear()
+        grades, judgements, cues = self._match(doc)
+        if not grades:
+            return doc
+        ctx = _DocContext(doc, judgements, cues, self)
+        ctx.grade_ends = {g.end - 1: g for g in grades}
+        ctx.annual = any(g.grade in ANNUAL_GRADES and doc[g.start].norm_ != "excellent" for g in grades)
+        rows: dict[tuple, dict] = {}
+        by_sent: dict[int, list[Grade]] = {}
+        sents: dict[int, Span] = {}
+        for g in grades:
+            sent = ctx.sentence_of(g.start)
+            sents[sent.start] = sent
+            by_sent.setdefault(sent.start, []).append(g)
+        for si, sgrades in by_sent.items():
+            sent = sents[si]
+            for g in sgrades:
+                g.kind = self._accept(doc, g, sent, sgrades, ctx)
+                if not g.kind:
+                    g.kind = self._coordinated_grade(doc, g, sent, sgrades)
+            accepted = [g for g in sgrades if g.kind]
+            claimed: set[int] = set()
+            for i, g in enumerate(accepted):
+                prev_end = accepted[i - 1].end if i else sent.start
+                next_start = accepted[i + 1].start if i + 1 < len(accepted) else sent.end
+                labels, span = self._judgements_for(doc, g, sent, prev_end, next_start, claimed, ctx)
+                timings = self._timing(doc, g, sent, accepted, ctx)
+                authorities = ctx.authorities_for(g, sent)
+                if span is None:
+                    span = (sent.start_char, sent.end_char)
+                grade = ctx.resolve_grade(g.grade)
+                labels = _uniq([part for label in labels for part in label.split("+")])
+                for code, auth_name in authorities:
+                    for label in labels:
+                        for timing, year in timings:
+                            key = (code, label, grade, timing)
+                            if key in rows:
+                                if rows[key]["inspection_year"] is None and year is not None:
+                                    rows[key]["inspection_year"] = year
+                                continue
+                            rows[key] = {
+                                "authority_code": code, "authority_name": auth_name, "judgement": label,
+                                "grade": grade, "timing": timing, "inspection_year": year,
+                                "evidence": ctx.text[span[0]:span[1]], "start": span[0], "end": span[1],
+                            }
+        out.extend(rows.values())
+        return doc
+
+    def _match(self, doc: Doc):
+        strings = doc.vocab.strings
+        gspans, jspans, cues = [], [], {k: [] for k in PHRASE_CUES}
+        found = list(self.phrases(doc)) + (list(self.matcher(doc)) if len(self.matcher) else [])
+        for match_id, start, end in found:
+            kind, label = strings[match_id].split(":", 1)
+            if kind == "G":
+                gspans.append((start, end, label))
+            elif kind == "J":
+                jspans.append((start, end, label))
+            else:
+                cues[label].append((start, end))
+        grades = []
+        n = len(doc)
+        for start, end, label in _longest(gspans):
+            quoted = start > 0 and end < n and doc[start - 1].text in QUOTES and doc[end].text in QUOTES
+            grades.append(Grade(start, end, label, quoted))
+        judgements = _longest(jspans)
+        for k in cues:
+            cues[k].sort()
+        return grades, judgements, cues
+
+    # ------------------------------------------------------------------ 1. is it a judgement?
+    def _accept(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade], ctx: _DocContext) -> str:
+        w = self.words
+        p = g.start - 1 - (1 if g.quoted else 0)  # token before (outside the quote marks)
+        n = g.end + (1 if g.quoted else 0)  # token after
+        prev_tok = doc[p] if p >= sent.start else None
+        next_tok = doc[n] if n < sent.end and not doc[n].is_space else None
+        if (not g.quoted and next_tok is not None and next_tok.is_alpha and next_tok.is_lower
+                and g.grade not in ANNUAL_GRADES and g.grade not in ("highest", "lowest")
+                and next_tok.norm_ not in w["bare_next_ok"] and next_tok.norm_ not in w["rating_nouns"]):
+            return ""  # "good practice", "inadequate housing": the cheap, common case first
+        # "good or outstanding", "good or better": a range, not a judgement
+        if next_tok is not None and next_tok.norm_ == "or":
+            return ""
+        if prev_tok is not None and prev_tok.norm_ == "or" and (
+                ctx.grade_ending_at(p - 1) is not None or ctx.grade_ending_at(p - 2) is not None):
+            return ""
+        before = self._words_before(doc, g.start, sent, 4)
+        clause_start, _ = ctx.clause_of(g.start, sent)
+        neg_lo = max(clause_start, g.start - 7)
+        if any(doc[i].norm_ in w["negation"] for i in range(neg_lo, g.start)) and not ctx.has_cue(
+                "no_longer", neg_lo, g.start):
+            return ""  # "was not rated good", "did not rate the services inadequate"
+        lo = max(clause_start, g.start - 6)
+        if any(doc[i].norm_ in w["aspiration"] and ctx.judgement_at(i) is None for i in range(lo, g.start)):
+            return ""
+        if g.grade in ("highest", "lowest"):
+            return "strong"
+        if ctx.cue_ends_at("no_longer", g.start - (1 if g.quoted else 0)):
+            return "strong" if ctx.has_cue("rating_context", sent.start, sent.end) else ""
+        if self._is_table_row(doc, g, sent, ctx):
+            return "table"
+        sent_ctx = ctx.has_cue("rating_context", sent.start, sent.end)
+        if g.grade in ANNUAL_GRADES and g.grade != "excellent" or (g.grade == "excellent"
+                                                                  and doc[g.start].norm_ != "excellent"):
+            return "strong" if sent_ctx or g.quoted else ""
+        # what follows the grade
+        end_ok = next_tok is None or (next_tok.is_punct and next_tok.text not in ("-",)) or next_tok.like_num
+        if next_tok is not None and next_tok.text == "-" and not doc[n - 1].whitespace_:
+            if n + 1 < sent.end and doc[n + 1].norm_ in ("rated", "graded", "judged"):
+                return "strong"  # "inadequate-rated council"
+            return ""  # "good-quality placements"
+        if next_tok is not None and next_tok.text == "-":
+            end_ok = True  # a spaced dash ends the clause
+        noun_next = next_tok is not None and next_tok.norm_ in w["rating_nouns"]
+        if g.quoted:
+            follows_ok = (end_ok or noun_next or next_tok.norm_ in w["quoted_next_ok"]
+                          or ctx.judgement_at(n) is not None or next_tok.is_title)
+            if not follows_ok:
+                return ""
+            para = ctx.paragraph_tokens(sent)
+            if sent_ctx or noun_next or para <= 15 or next_tok is not None and next_tok.norm_ in (
+                    "council", "authority", "borough", "services", "department"):
+                return "quoted"
+            return ""
+        if g.grade == "excellent" and not self._strong_before(doc, g, sent, ctx):
+            return ""
+        follows_ok = end_ok or noun_next or next_tok.norm_ in w["bare_next_ok"] or (
+            ctx.judgement_at(n) is not None and doc[n].norm_ == "overall")
+        if not follows_ok:
+            return ""
+        if noun_next and (sent_ctx or next_tok.norm_ in ("rating", "ratings", "grade", "grades")):
+            return "bare"
+        if self._strong_before(doc, g, sent, ctx):
+            return "strong" if sent_ctx else ""
+        if g.grade == "requires_improvement" and doc[g.start].norm_ in ("require", "requires", "required") and (
+                sent_ctx and prev_tok is not None and (ctx.judgement_at(p) is not None
+                                                       or prev_tok.norm_ in ("they", "it", "services", "service"))):
+            return "bare"  # "the experiences of children in care required improvement"
+        if sent_ctx and end_ok and self._object_verb_before(doc, g, sent, ctx):
+            return "strong"  # "rated that council good"
+        first = next((t for t in before if t.norm_ not in w["skip_before"] or t.norm_ in w["copulas"]), None)
+        if first is not None and first.norm_ in w["copulas"] and (end_ok or next_tok.norm_ in ("in", "for")):
+            # "The Local Safeguarding Children Board is good."  / "Children's services in X are good"
+            subj_lo = max(sent.start, first.i - 12)
+            j_subject = any(ctx.judgement_at(i) is not None for i in range(subj_lo, first.i))
+            has_subject = j_subject or any(doc[i].norm_ in w["copula_subjects"] for i in range(subj_lo, first.i)) \
+                or ctx.has_mention(subj_lo, first.i)
+            if has_subject and (sent_ctx or ctx.is_paragraph(sent)):
+                return "bare"
+            # "Leadership ... was also inadequate, as was the LSCB." after a rating sentence in the paragraph
+            if j_subject and ctx.paragraph_context_before(sent):
+                return "bare"
+        return ""
+
+    def _coordinated_grade(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade]) -> str:
+        """'judged to require improvement in 2018 and good in 2021': the second grade shares the first's context."""
+        before = self._words_before(doc, g.start, sent, 1)
+        if not before or before[0].norm_ not in ("and", ",", "then"):
+            return ""
+        for other in sgrades:
+            if other is g:
+                break
+            if other.kind and 0 <= g.start - other.end <= 5:
+                return other.kind
+        return ""
+
+    def _words_before(self, doc: Doc, i: int, sent: Span, k: int) -> list:
+        """Up to k word tokens before token i within the sentence, nearest first, quote marks skipped."""
+        out = []
+        j = i - 1
+        while j >= sent.start and len(out) < k:
+            if doc[j].text not in QUOTES:
+                out.append(doc[j])
+            j -= 1
+        return out
+
+    def _strong_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
+        """A rating verb before the grade: "rated good", "judged to be overall good", "from inadequate to"."""
+        w = self.words
+        j = g.start - 1
+        saw_be = False
+        steps = 0
+        while j >= sent.start and steps < 6:
+            tok = doc[j]
+            if tok.text in QUOTES:
+                j -= 1
+                continue
+            other = ctx.grade_ending_at(j)
+            if other is not None:
+                # "from inadequate to good": the grade before the "to" tells
+                return self._is_from(doc, other, sent)
+            if tok.norm_ in w["strong_before"]:
+                return True
+            if tok.norm_ == "of" and j - 1 >= sent.start and doc[j - 1].norm_ in w["rating_nouns"]:
+                return True  # "a rating of good"
+            if tok.norm_ == "from":
+                return self._is_from(doc, g, sent)
+            if tok.norm_ in w["skip_before"]:
+                saw_be = saw_be or tok.norm_ in w["be_verbs"] or tok.norm_ == "as"
+                j -= 1
+                steps += 1
+                continue
+            break
+        if saw_be:
+            # "found the council's leadership ... to be good", "was considered to be good"
+            lo = max(sent.start, g.start - 25)
+            return any(doc[i].norm_ in w["strong_before"] for i in range(lo, g.start))
+        return False
+
+    def _object_verb_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
+        cs, _ = ctx.clause_of(g.start, sent)
+        lo = max(cs, g.start - 6)
+        return any(doc[i].norm_ in self.words["object_verbs"] for i in range(lo, g.start))
+
+    def _is_from(self, doc: Doc, g: Grade, sent: Span) -> bool:
+        """Grade preceded by "from" in a move: "jumps from inadequate", "up from requires improvement"."""
+        j = g.start - 1 - (1 if g.quoted else 0)
+        while j >= sent.start and doc[j].norm_ in ("a", "an", "the", "its", "their"):
+            j -= 1
+        if j < sent.start or doc[j].norm_ != "from":
+            return False
+        if j - 1 >= sent.start and doc[j - 1].norm_ in self.words["movement_from"]:
+            return True
+        k = g.end + (1 if g.quoted else 0)
+        return k < sent.end and doc[k].norm_ == "to"
+
+    def _is_table_row(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
+        """'Overall effectiveness  Good', '2.1 Adoption performance Outstanding', joined rows too."""
+        first = doc[g.start]
+        j = g.start - 1
+        gap = 0
+        sep = False
+        while j >= sent.start and gap <= 9:
+            if ctx.judgement_at(j) is not None:
+                break
+            tok = doc[j]
+            if tok.text in (":", "–", "-", "—") or tok.text in QUOTES:
+                sep = sep or tok.text in (":", "–", "-", "—")
+            elif not tok.is_alpha or not tok.is_lower or tok.norm_ in self.words["strong_before"] \
+                    or tok.norm_ in self.words["copulas"]:
+                return False
+            j -= 1
+            gap += 1
+        else:
+            return False
+        if j < sent.start or ctx.judgement_at(j) is None:
+            return False
+        if not (first.text[0].isupper() or sep):
+            return False
+        k = g.end + (1 if g.quoted else 0)
+        if k >= sent.end or doc[k].is_space:
+            return True
+        nxt = doc[k]
+        return nxt.is_punct or nxt.like_num or nxt.text[0].isupper()
+
+    # ------------------------------------------------------------------ 2. which judgements?
+    def _judgements_for(self, doc, g: Grade, sent, prev_end, next_start, claimed, ctx):
+        if g.kind == "table":
+            j = ctx.judgement_before(g.start, sent.start)
+            if j is not None:
+                claimed.add(j[0])
+                return [j[2]], (doc[j[0]].idx, doc[g.end - 1].idx + len(doc[g.end - 1]))
+        # names after the grade: "'outstanding' adoption services", "top marks for its adoption services"
+        labels = []
+        i = g.end + (1 if g.quoted else 0)
+        while i < next_start and doc[i].norm_ in self.words["rating_nouns"] and doc[i].norm_ != "overall":
+            i += 1
+        if i < next_start and doc[i].norm_ in ("for", "in", "across", "on"):
+            i += 1
+        while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his"):
+            i += 1
+        j = ctx.judgement_starting(i)
+        if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
+                                                      or doc[i].norm_ in ("overall",)
+                                                      or doc[i - 1].norm_ in ("for", "in", "across", "on")):
+            while j is not None and j[1] <= next_start:
+                labels.append(j[2])
+                claimed.add(j[0])
+                k = j[1]
+                gap = 0
+                while k < next_start and gap <= 8 and ctx.judgement_at(k) is None and (
+                        doc[k].norm_ in GAP_FILLER):
+                    k += 1
+                    gap += 1
+                j = ctx.judgement_starting(k) if k < next_start else None
+        # "rated good, as was the council's adoption service": the grade carries over
+        extra = ctx.as_was_judgements(g.end, next_start, claimed)
+        # "overall" right after a grade is not a list of its own: keep looking before for the others
+        if labels and labels != ["overall_effectiveness"]:
+            return _uniq(labels + extra), None
+        before = []
+        lo = ctx.strong_break_before(g.start, prev_end, sent)
+        for js, _je, label in ctx.judgements_in(lo, g.start):
+            if js not in claimed:
+                before.append(label)
+                claimed.add(js)
+        labels = _uniq(labels + before)
+        return _uniq((labels or ["overall_effectiveness"]) + extra), None
+
+    # ------------------------------------------------------------------ 3. current or previous?
+    def _timing(self, doc, g: Grade, sent, accepted, ctx) -> list[tuple[str, int | None]]:
+        cs, ce = ctx.clause_of(g.start, sent)
+        doc_year = ctx.doc_year
+        year = ctx.year_in(cs, ce, own_clause=True)
+        has_rel, rel = ctx.relative_year(cs, ce)
+        if ctx.has_cue("both", cs, ce):
+            prev_year = year if year is not None and (doc_year is None or year < doc_year) else rel
+            timings = [("current", doc_year), ("previous", prev_year)]
+        elif self._is_from(doc, g, sent) or ctx.cue_ends_at("previous_just_before",
+                                                             g.start - (1 if g.quoted else 0)):
+            timings = [("previous", year if year != doc_year else None)]
+        elif (ctx.has_cue("previous", cs, ce) or has_rel
+              or (ctx.has_cue("pluperfect", cs, ce) and doc._.kind != "council_minutes")
+              or (year is not None and doc_year is not None and year < doc_year)):
+            timings = [("previous", year if year is not None else rel)]
+        else:
+            timings = [("current", year if year is not None else doc_year)]
+            if not ctx.has_cue("current", cs, ce):
+                # a grade-free opening clause: "At the last inspection, in April 2022, ... was judged good"
+                starts = {a.start for a in accepted}
+                pos = sent.start
+                pyear, found = None, False
+                while pos < cs:
+                    a, b = ctx.clause_of(pos, sent)
+                    if not any(a <= s < b for s in starts):
+                        cy = ctx.year_in(a, b)
+                        if ctx.has_cue("previous", a, b) or (cy is not None and doc_year is not None
+                                                               and cy < doc_year):
+                            found = True
+                        pyear = pyear or ctx.year_in(a, b) or ctx.relative_year(a, b)[1]
+                    pos = max(b, pos + 1)
+                if found:
+                    timings = [("previous", year or pyear)]
+        if ctx.visit_document:
+            timings = [("previous", y if t == "previous" else None) for t, y in timings if t == "previous"] or [
+                ("previous", year)]
+        return timings
+
+
+def _longest(spans: list[tuple]) -> list[tuple]:
+    """Non-overlapping (start, end, label) spans, longest first (as spacy.util.filter_spans), in text order."""
+    taken: set[int] = set()
+    out = []
+    for sp in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if not any(i in taken for i in range(sp[0], sp[1])):
+            out.append(sp)
+            taken.update(range(sp[0], sp[1]))
+    return sorted(out)
+
+
+def _uniq(items: list) -> list:
+    seen = []
+    for x in items:
+        if x not in seen:
+            seen.append(x)
+    return seen
+
+
+class _DocContext:
+    """Per-document lookups: judgement spans, cues, clauses, years, authority mentions."""
+
+    def __init__(self, doc: Doc, judgements, cues, ext: RatingsExtractor):
+        self.doc = doc
+        self.ext = ext
+        self.judgements = judgements
+        self.j_starts = [j[0] for j in judgements]
+        self.j_at: dict[int, tuple] = {}
+        for j in judgements:
+            for i in range(j[0], j[1]):
+                self.j_at[i] = j
+        self.cues = cues
+        self.cue_starts = {k: [c[0] for c in v] for k, v in cues.items()}
+        self.grade_ends: dict[int, Grade] = {}
+        self.text = doc_text(doc)
+        self.paras = paragraph_bounds(self.text)
+        self.para_starts = [b[0] for b in self.paras]
+        self._para_len: dict[int, int] = {}
+        self._clauses: dict[int, list[int]] = {}
+        # years from the dates component
+        dm = sorted(doc._.date_mentions or [], key=lambda d: d["start"])
+        self.date_starts = [d["start"] for d in dm]
+        self.dates = dm
+        self.doc_year = _year(doc._.published)
+        # authorities
+        ms = sorted(doc._.authority_mentions or [], key=lambda m: m["start"])
+        self.mentions = ms
+        self.m_starts = [m["start"] for m in ms]
+        auths = doc._.authorities or []
+        primary = [a for a in auths if a.get("is_primary")]
+        if primary:
+            self.primary = [(primary[0]["authority_code"], primary[0]["authority_name"])]
+        elif len(auths) == 1:
+            self.primary = [(auths[0]["authority_code"], auths[0]["authority_name"])]
+        else:
+            self.primary = []
+        self.annual = False
+        self._sents: dict[int, Span] = {}
+        self.visit_document = self._is_visit_document()
+
+    def sentence_of(self, i: int) -> Span:
+        """The sentence holding token i, found by walking to the nearest boundaries (cheaper than doc.sents
+        when only the few sentences with a grade are needed)."""
+        doc = self.doc
+        a = i
+        while a > 0 and not doc[a].is_sent_start:
+            a -= 1
+        if a in self._sents:
+            return self._sents[a]
+        b = i + 1
+        n = len(doc)
+        while b < n and not doc[b].is_sent_start:
+            b += 1
+        self._sents[a] = span = doc[a:b]
+        return span
+
+    def sentence_at_char(self, char: int) -> Span:
+        tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return self.sentence_of(tok.start if tok is not None else 0)
+
+    def _is_visit_document(self) -> bool:
+        if self.doc._.kind not in (None, "ofsted_letter"):
+            return False
+        first = self.cues["visit_document"]
+        return any(s < 600 for s, _ in first)
+
+    def resolve_grade(self, grade: str) -> str:
+        if grade == "highest":
+            return "excellent" if self.annual else "outstanding"
+        if grade == "lowest":
+            return "performs_poorly" if self.annual else "inadequate"
+        return grade
+
+    # token-level lookups
+    def judgement_at(self, i: int):
+        return self.j_at.get(i)
+
+    def judgement_starting(self, i: int):
+        j = self.j_at.get(i)
+        return j if j is not None and j[0] == i else None
+
+    def judgement_before(self, i: int, lo: int):
+        k = bisect.bisect_left(self.j_starts, i) - 1
+        if k >= 0 and self.judgements[k][0] >= lo:
+            return self.judgements[k]
+        return None
+
+    def judgements_in(self, lo: int, hi: int):
+        k = bisect.bisect_left(self.j_starts, lo)
+        while k < len(self.judgements) and self.judgements[k][0] < hi:
+            if self.judgements[k][1] <= hi:
+                yield self.judgements[k]
+            k += 1
+
+    def as_was_judgements(self, lo: int, hi: int, claimed: set) -> list[str]:
+        """Judgement names right after ', as was' / ', as had' between a grade and the next one."""
+        out = []
+        for s, e in self.cues["as_was"]:
+            if lo <= s < hi and s - lo <= 12:
+                k = e
+                while k < hi and k - e <= 5 and k not in self.j_at:
+                    k += 1
+                j = self.judgement_starting(k) if k < hi else None
+                while j is not None and j[1] <= hi:
+                    out.append(j[2])
+                    claimed.add(j[0])
+                    k = j[1]
+                    while k < hi and self.doc[k].norm_ in GAP_FILLER and k not in self.j_at:
+                        k += 1
+                    j = self.judgement_starting(k) if k < hi else None
+                break
+        return out
+
+    def grade_ending_at(self, i: int):
+        return self.grade_ends.get(i)
+
+    def has_cue(self, name: str, lo: int, hi: int) -> bool:
+        starts = self.cue_starts[name]
+        k = bisect.bisect_left(starts, lo)
+        return k < len(starts) and starts[k] < hi
+
+    def cue_ends_at(self, name: str, i: int) -> bool:
+        """A cue phrase that ends right before token i."""
+        starts = self.cue_starts[name]
+        k = bisect.bisect_left(starts, i - 5)
+        return any(e == i for _, e in self.cues[name][k:bisect.bisect_left(starts, i)])
+
+    def has_mention(self, lo_tok: int, hi_tok: int) -> bool:
+        lo, hi = self.doc[lo_tok].idx, self.doc[hi_tok].idx if hi_tok < len(self.doc) else len(self.text)
+        k = bisect.bisect_left(self.m_starts, lo)
+        return k < len(self.m_starts) and self.m_starts[k] < hi
+
+    def is_paragraph(self, sent: Span) -> bool:
+        """The sentence is a whole paragraph (a headline, heading or one-line statement)."""
+        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        a, b = self.paras[k] if k >= 0 else (0, len(self.text))
+        return sent.start_char <= a and sent.end_char >= b - 1
+
+    def paragraph_context_before(self, sent: Span) -> bool:
+        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        a = self.paras[k][0] if k >= 0 else 0
+        tok = self.doc.char_span(a, a + 1, alignment_mode="expand")
+        return tok is not None and self.has_cue("rating_context", tok.start, sent.start)
+
+    def is_heading(self, sent: Span) -> bool:
+        """A short paragraph without closing punctuation: a sub-heading that starts a new section."""
+        text = sent.text.strip()
+        return self.is_paragraph(sent) and len(sent) <= 15 and not text.endswith((".", "!", "?"))
+
+    def paragraph_tokens(self, sent: Span) -> int:
+        """Token count of the paragraph holding the sentence (short paragraphs are headings/headlines)."""
+        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        if k not in self._para_len:
+            a, b = self.paras[k] if k >= 0 else (0, len(self.text))
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            self._para_len[k] = len(span) if span is not None else 0
+        return self._para_len[k]
+
+    # clauses
+    def _breaks(self, sent: Span) -> list[int]:
+        if sent.start not in self._clauses:
+            doc = self.doc
+            br = []
+            for i in range(sent.start, sent.end):
+                tok = doc[i]
+                if i in self.j_at:
+                    continue
+                if tok.text in CLAUSE_PUNCT or (tok.text == "-" and tok.whitespace_ and i > 0
+                                                and doc[i - 1].whitespace_):
+                    br.append(i)
+            for s, _ in self.cues["clause_words"]:
+                if sent.start <= s < sent.end:
+                    br.append(s)
+            self._clauses[sent.start] = sorted(br)
+        return self._clauses[sent.start]
+
+    def clause_of(self, i: int, sent: Span) -> tuple[int, int]:
+        br = self._breaks(sent)
+        k = bisect.bisect_right(br, i)
+        lo = br[k - 1] + 1 if k > 0 else sent.start
+        if k > 0 and br[k - 1] == i:
+            lo = i
+        hi = br[k] if k < len(br) else sent.end
+        return lo, hi
+
+    def strong_break_before(self, i: int, prev_end: int, sent: Span) -> int:
+        """Start of the stretch whose judgement names may take the grade at i: after the previous grade
+        and after the last ';' / 'but' / 'while' / ', and' before it."""
+        doc = self.doc
+        lo = prev_end
+        for b in self._breaks(sent):
+            if lo <= b < i:
+                tok = doc[b]
+                if tok.text in (";", ":") or tok.text not in CLAUSE_PUNCT and tok.text != "-":
+                    lo = b + 1
+                elif tok.text == "," and b + 2 < i and doc[b + 1].norm_ in ("and", "but", "while", "so") and (
+                        doc[b + 2].norm_ not in ("for", "of", "in", "to", "on") and b + 2 not in self.j_at):
+                    lo = b + 1
+        return lo
+
+    # years
+    def year_in(self, lo_tok: int, hi_tok: int, own_clause: bool = False) -> int | None:
+        doc = self.doc
+        lo = doc[lo_tok].idx
+        hi = doc[hi_tok].idx if hi_tok < len(doc) else len(self.text)
+        k = bisect.bisect_left(self.date_starts, lo)
+        while k < len(self.dates) and self.dates[k]["start"] < hi:
+            y = _year(self.dates[k].get("value"))
+            # "since it was set up in April 2018" dates another event, not the rating
+            before = self.text[max(lo, self.dates[k]["start"] - 30):self.dates[k]["start"]].lower()
+            if y is not None and (not own_clause or "since" not in before):
+                return y
+            k += 1
+        return None
+
+    def relative_year(self, lo: int, hi: int) -> tuple[bool, int | None]:
+        """'two years ago', 'last year': (found, the year relative to the document's year when known)."""
+        doc = self.doc
+        for i in range(lo, hi):
+            t = doc[i].norm_
+            if t in ("year", "years") and i + 1 < hi and doc[i + 1].norm_ in self.ext.year_after and i > lo:
+                n = self.ext.year_words.get(doc[i - 1].norm_)
+                if n is not None:
+                    return True, (self.doc_year - n if self.doc_year else None)
+            if t == "last" and i + 1 < hi and doc[i + 1].norm_ == "year":
+                return True, (self.doc_year - 1 if self.doc_year else None)
+        return False, None
+
+    # authorities
+    def _group(self, k: int) -> list[int]:
+        """Indices of the mentions coordinated with mention k ("Nottingham and Plymouth councils")."""
+        text = self.text
+        ms = self.mentions
+        lo = hi = k
+        while lo > 0 and _coordinated(text[ms[lo - 1]["end"]:ms[lo]["start"]]):
+            lo -= 1
+        while hi + 1 < len(ms) and _coordinated(text[ms[hi]["end"]:ms[hi + 1]["start"]]):
+            hi += 1
+        return list(range(lo, hi + 1))
+
+    def _compared(self, k: int) -> bool:
+        """'like Camden', 'unlike Hull': a comparison, not the subject."""
+        start = self.mentions[k]["start"]
+        tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        i = tok.start
+        return any(e == i for _, e in self.cues["compare_before"][
+            max(0, bisect.bisect_left(self.cue_starts["compare_before"], i - 4)):
+            bisect.bisect_left(self.cue_starts["compare_before"], i)])
+
+    def _pairs(self, idx: list[int]) -> list[tuple[str, str]]:
+        out = []
+        for k in idx:
+            m = self.mentions[k]
+            pair = (m["code"], m["name"])
+            if pair not in out:
+                out.append(pair)
+        return out
+
+    def _mentions_between(self, lo: int, hi: int) -> list[int]:
+        a = bisect.bisect_left(self.m_starts, lo)
+        b = bisect.bisect_left(self.m_starts, hi)
+        return [k for k in range(a, b) if not self._compared(k)]
+
+    def authorities_for(self, g: Grade, sent: Span) -> list[tuple[str, str]]:
+        doc = self.doc
+        gc = doc[g.start].idx
+        ss, se = sent.start_char, sent.end_char
+        before = self._mentions_between(ss, gc)
+        if before:
+            return self._pairs(self._group(before[-1]))
+        pk = bisect.bisect_right(self.para_starts, ss) - 1
+        if self.has_cue("distribute", sent.start, g.start):
+            group = self._previous_sentence_group(sent, pk)
+            if group:
+                return group
+        cs, ce = self.clause_of(g.start, sent)
+        cend = doc[ce].idx if ce < len(doc) else len(self.text)
+        after = self._mentions_between(gc, min(cend, se))
+        if after:
+            return self._pairs(self._group(after[0]))
+        # beyond the sentence, "the council" / "the south coast authority" is the most recent one
+        if pk >= 0:
+            in_para = self._mentions_between(self.paras[pk][0], ss)
+            if in_para:
+                return self._pairs([in_para[-1]])
+            for back in (() if self.is_heading(sent) else (1, 2)):
+                if pk - back < 0:
+                    break
+                a, b = self.paras[pk - back]
+                prev = self._mentions_between(a, b)
+                if prev:
+                    return self._pairs([prev[-1]])
+        return list(self.primary)
+
+    def _previous_sentence_group(self, sent: Span, pk: int) -> list[tuple[str, str]]:
+        """For 'Both local authorities ...': the largest coordination in the nearest earlier sentence."""
+        lo = self.paras[pk - 1][0] if pk >= 1 else 0
+        cands = self._mentions_between(lo, sent.start_char)
+        if not cands:
+            return []
+        s = self.sentence_at_char(self.mentions[cands[-1]]["start"])
+        in_sent = [k for k in cands if s.start_char <= self.mentions[k]["start"] < s.end_char]
+        groups = []
+        for k in in_sent:
+            grp = self._group(k)
+            if grp not in groups:
+                groups.append(grp)
+        best = max(groups, key=len)
+        return self._pairs(best if len(best) > 1 else in_sent)
+
+
+def _coordinated(gap: str) -> bool:
+    words = gap.replace(",", " , ").split()
+    return bool(words) and all(w.lower() in COORD_WORDS for w in words) and (
+        "and" in (x.lower() for x in words) or "," in words or "&" in words)
+
+
+def _year(value) -> int | None:
+    if not value or not isinstance(value, str) or len(value) < 4 or not value[:4].isdigit():
+        return None
+    return int(value[:4])

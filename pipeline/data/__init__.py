@@ -1,0 +1,1 @@
+"""Packaged reference data (pipeline.crosscheck reads ofsted_outcomes.csv from here)."""
