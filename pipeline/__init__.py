@@ -11,3 +11,5 @@ _os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 _os.environ.setdefault("DO_NOT_TRACK", "1")
 _os.environ.setdefault("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "true")
 _os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+# The embedded server's default 20 s start-up limit is too short on a loaded 2-core machine.
+_os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")

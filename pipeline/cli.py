@@ -9,13 +9,16 @@ import sys
 
 
 def _run(args: argparse.Namespace) -> int:
+    from prefect.exceptions import ParameterTypeError
+
     from pipeline.flow import NoInputs, build_tables
     from pipeline.store import StoreLocked
 
     try:
         build_tables(raw_dir=args.raw, output_dir=args.output, batch_size=args.batch_size, full=args.full,
-                     workers=args.workers, wait_seconds=args.wait)
-    except (NoInputs, StoreLocked, PermissionError) as exc:
+                     workers=args.workers, wait_seconds=args.wait, dask_address=args.dask_address,
+                     dask_local_workers=args.dask_local)
+    except (NoInputs, StoreLocked, PermissionError, ParameterTypeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
@@ -57,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--workers", type=int, default=0, help="extraction processes (default: up to 2 cores)")
     run.add_argument("--wait", type=float, default=0.0,
                      help="seconds to wait for another run's lock before giving up (default: refuse at once)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT", default=None,
+                     help="run extraction on the workers of this existing Dask scheduler")
+    run.add_argument("--dask-local", type=int, metavar="N", default=0,
+                     help="run extraction on a local Dask cluster of N worker processes")
     run.set_defaults(func=_run)
 
     ev = sub.add_parser("evaluate", help="score the output tables against a gold file")

@@ -6,22 +6,28 @@ serialised in the flow's process, each batch committed on its own, so an interru
 what it finished.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: Prefect builds the parameter model from the real
+# annotations (Annotated[int, Field(ge=1)]); as strings they fail to resolve in served runs.
+import contextlib
 import datetime as dt
 import os
 import time
+from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
 import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
+from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
+from pydantic import Field
 
 from pipeline import stages
+from pipeline.batchwork import clean_extract
 from pipeline.schemas import TABLES, to_table
-from pipeline.store import OutputStore
+from pipeline.store import ManifestEntry, OutputStore
 from pipeline.version import pipeline_version
 
 DEFAULT_BATCH = 200
@@ -94,30 +100,68 @@ def read_task(files: list[stages.InputFile]) -> list[stages.Item]:
     return stages.read_batch(files)
 
 
-@task(name="clean")
-def clean_task(items: list[stages.Item]) -> list[stages.Item]:
-    return stages.clean_batch(items)
-
-
-@task(name="extract")
+@task(name="clean and extract")
 def extract_task(items: list[stages.Item], version: str, processed_at: dt.datetime,
                  workers: int) -> stages.BatchResult:
+    """Clean + extract one batch: in a pool process when workers > 1, else where the task runs
+    (the flow's process, or a Dask worker: no nested pool there)."""
     pool = _pool(workers)
     if pool is None:
-        return stages.extract_batch(items, version, processed_at)
-    return pool.submit(stages.extract_batch, items, version, processed_at).result()
+        return clean_extract(items, version, processed_at)
+    return pool.submit(clean_extract, items, version, processed_at).result()
 
 
-def write_batch(store: OutputStore, result: stages.BatchResult) -> None:
-    tables = {name: to_table(name, result.rows.get(name, [])) for name in TABLES}
-    store.commit(tables, result.entries)
+_DASK_CLIENTS: dict[str, object] = {}  # scheduler address -> the Dask client of the runner this flow opened
+
+
+@task(name="clean and extract on Dask")
+def dask_extract_task(items: list[stages.Item], version: str, processed_at: dt.datetime,
+                      scheduler: str) -> stages.BatchResult:
+    """Ship one batch to a Dask worker. Only a plain function travels, so workers need neither
+    Prefect nor a route to its API (an ephemeral server listens on this machine's loopback only)."""
+    client = _DASK_CLIENTS[scheduler]
+    return client.submit(clean_extract, items, version, processed_at, pure=False).result()
+
+
+def _dask_runner(address: str | None, local_workers: int):
+    """A DaskTaskRunner on an existing scheduler, or on a LocalCluster of `local_workers` processes."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    return DaskTaskRunner(cluster_kwargs={"n_workers": local_workers, "threads_per_worker": 1,
+                                          "processes": True, "dashboard_address": ":0"})
+
+
+def write_batch(store: OutputStore, result: stages.BatchResult, demoted: list[tuple[str, str]] = (),
+                processed_at: dt.datetime | None = None) -> None:
+    """Commit one batch. `demoted` (old owner, new owner) pairs: inputs whose content an earlier input
+    of the raw folder now holds become duplicate error rows in the same commit, as in a full build."""
+    rows = {name: list(result.rows.get(name, [])) for name in TABLES}
+    entries = list(result.entries)
+    manifest = store.read_manifest() if demoted else {}
+    for old, new in demoted:
+        e = manifest[old]
+        rows["errors"].append({"source": old, "stage": "read", "error": stages.duplicate_message(new),
+                               "at": processed_at, "content_sha256": e.content_sha256})
+        entries.append(ManifestEntry(source=old, size=e.size, mtime_ns=e.mtime_ns,
+                                     content_sha256=e.content_sha256, pipeline_version=e.pipeline_version,
+                                     doc_id=None, status="error", part="", processed_at=processed_at))
+    store.commit({name: to_table(name, r) for name, r in rows.items()}, entries)
 
 
 @flow(name="ofsted-coverage-tables", log_prints=True, validate_parameters=True,
       task_runner=ThreadPoolTaskRunner(max_workers=4))
-def build_tables(raw_dir: str = "raw", output_dir: str = "output", batch_size: int = DEFAULT_BATCH,
-                 full: bool = False, workers: int = 0, wait_seconds: float = 0.0) -> dict:
-    """Process new and changed inputs of `raw_dir` into the Parquet tables of `output_dir`."""
+def build_tables(raw_dir: str = "raw", output_dir: str = "output",
+                 batch_size: Annotated[int, Field(ge=1)] = DEFAULT_BATCH, full: bool = False,
+                 workers: Annotated[int, Field(ge=0)] = 0, wait_seconds: Annotated[float, Field(ge=0)] = 0.0,
+                 dask_address: str | None = None, dask_local_workers: int = 0) -> dict:
+    """Process new and changed inputs of `raw_dir` into the Parquet tables of `output_dir`.
+
+    Batches are extracted concurrently (up to `workers` processes, or every thread of a Dask
+    cluster when `dask_address` / `dask_local_workers` is set or the flow runs with a
+    DaskTaskRunner) and written one at a time, in order, by this process.
+    """
     logger = get_run_logger()
     started = time.perf_counter()
     raw, out = Path(raw_dir), Path(output_dir)
@@ -129,7 +173,9 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output", batch_size: i
     _check_writable(out)
     version = pipeline_version()
     summary = RunSummary(raw_dir=str(raw), output_dir=str(out), pipeline_version=version)
-    seconds = {"discover": 0.0, "read": 0.0, "clean": 0.0, "extract": 0.0, "write": 0.0}
+    # clean/extract: summed time inside the workers (they overlap); wait: time this process spent
+    # blocked on them. discover + read + wait + write is this process's share of the wall time.
+    seconds = {"discover": 0.0, "read": 0.0, "clean": 0.0, "extract": 0.0, "wait": 0.0, "write": 0.0}
     store = OutputStore(out)
     with store.locked(wait_seconds):
         recovered = store.recover()
@@ -148,35 +194,58 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output", batch_size: i
             drop = set(work.deleted) | (set(manifest) if full else set())
             store.commit({}, [], drop_sources=drop)
             logger.info("removed rows of %d inputs no longer in %s", len(work.deleted), raw)
-        touched = {f.source: f.mtime_ns for f in files
-                   if f.source in work.unchanged and manifest[f.source].mtime_ns != f.mtime_ns}
-        if touched:
-            store.update_mtimes(touched)
+        if work.touched:  # same bytes, new mtime: remember it so the next run skips the hash too
+            store.update_mtimes(work.touched)
         redo = {f.source for f in work.todo}
         owners = {e.doc_id: e.source for e in store.read_manifest().values()
                   if e.doc_id and e.status == "ok" and e.source not in redo}
+        order = {f.source: i for i, f in enumerate(files)}  # duplicates: the first input owns the content
         processed_at = dt.datetime.now(dt.UTC)
         todo_batches = stages.batches(work.todo, batch_size)
         done = 0
-        for n, batch in enumerate(todo_batches, 1):
-            t = time.perf_counter()
-            items = read_task(batch)
-            items = stages.mark_duplicates(items, owners)
-            seconds["read"] += time.perf_counter() - t
-            t = time.perf_counter()
-            items = clean_task(items)
-            seconds["clean"] += time.perf_counter() - t
-            t = time.perf_counter()
-            result = extract_task(items, version, processed_at, workers)
-            seconds["extract"] += time.perf_counter() - t
-            t = time.perf_counter()
-            write_batch(store, result)
-            seconds["write"] += time.perf_counter() - t
-            done += len(batch)
-            summary.errors += sum(1 for e in result.entries if e.status == "error")
-            logger.info("[%3d%%] batch %d/%d: %d of %d inputs done, %d errors so far",
-                        100 * done // max(1, len(work.todo)), n, len(todo_batches), done, len(work.todo),
-                        summary.errors)
+        with contextlib.ExitStack() as stack:
+            runner = FlowRunContext.get().task_runner
+            if dask_address or dask_local_workers:
+                runner = stack.enter_context(_dask_runner(dask_address, dask_local_workers))
+            if todo_batches and type(runner).__name__ == "DaskTaskRunner":
+                client = runner.client
+                scheduler = client.scheduler.address
+                _DASK_CLIENTS[scheduler] = client
+                stack.callback(_DASK_CLIENTS.pop, scheduler, None)
+                in_flight = sum(client.nthreads().values()) + 1
+                logger.info("extracting on Dask at %s (%d worker threads)", scheduler, in_flight - 1)
+
+                def submit(items):
+                    return dask_extract_task.submit(items, version, processed_at, scheduler)
+            else:
+                in_flight = workers + 1 if workers > 1 else 1
+
+                def submit(items):
+                    return extract_task.submit(items, version, processed_at, workers)
+
+            pending: deque = deque()
+            for n, batch in enumerate(todo_batches, 1):
+                t = time.perf_counter()
+                items = read_task(batch)
+                demoted = stages.claim_duplicates(items, owners, order)
+                seconds["read"] += time.perf_counter() - t
+                pending.append((n, len(batch), demoted, submit(items)))
+                # Write in submission order as results come in, keeping at most `in_flight` batches out.
+                while pending and (len(pending) >= in_flight or n == len(todo_batches)):
+                    n_done, size, demoted, future = pending.popleft()
+                    t = time.perf_counter()
+                    result = future.result()
+                    seconds["wait"] += time.perf_counter() - t
+                    for stage in ("clean", "extract"):
+                        seconds[stage] += result.seconds.get(stage, 0.0)
+                    t = time.perf_counter()
+                    write_batch(store, result, demoted, processed_at)
+                    seconds["write"] += time.perf_counter() - t
+                    done += size
+                    summary.errors += sum(1 for e in result.entries if e.status == "error")
+                    logger.info("[%3d%%] batch %d/%d: %d of %d inputs done, %d errors so far",
+                                100 * done // max(1, len(work.todo)), n_done, len(todo_batches), done,
+                                len(work.todo), summary.errors)
         summary.processed = done
         store.compact()
         store.ensure_tables()

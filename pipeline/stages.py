@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.cleaning import clean
-from pipeline.readers import InputError, read_input
+from pipeline.readers import MAX_BYTES, InputError, read_input
 from pipeline.rows import doc_rows
 from pipeline.store import ManifestEntry
 from pipeline.textspans import set_doc_text
@@ -86,28 +86,41 @@ def discover(raw_dir: str | os.PathLike) -> list[InputFile]:
 
 @dataclass
 class Plan:
-    todo: list[InputFile]
+    todo: list[InputFile]  # in discover order, so duplicates resolve as in a full build
     unchanged: list[str]
     deleted: list[str]
+    touched: dict[str, int] = field(default_factory=dict)  # source -> new mtime (same bytes, new mtime)
 
 
 def plan(inputs: list[InputFile], manifest: dict[str, ManifestEntry], version: str, full: bool) -> Plan:
-    """What must run: new or changed inputs (all of them on --full or a new rule version)."""
-    todo, unchanged = [], []
+    """What must run: new or changed inputs (all of them on --full or a new rule version).
+
+    Unchanged inputs (failed ones included: their error rows stay) are skipped without reading
+    when size and mtime match; when only the mtime moved, the bytes' hash decides. Duplicates
+    that lost to an input now changed or deleted run again, since one of them may now own it.
+    """
+    todo, unchanged, touched = set(), [], {}
     for f in inputs:
         prev = manifest.get(f.source)
         if full or prev is None or prev.pipeline_version != version:
-            todo.append(f)
+            todo.add(f.source)
         elif prev.size == f.size and prev.mtime_ns == f.mtime_ns:
             unchanged.append(f.source)
-        elif prev.size == f.size and _sha256_file(f.path) == prev.content_sha256:
-            prev.mtime_ns = f.mtime_ns  # touched, not changed: no work beyond the hash
+        elif prev.size == f.size and prev.content_sha256 and _sha256_file(f.path) == prev.content_sha256:
+            touched[f.source] = f.mtime_ns  # touched, not changed: no work beyond the hash
             unchanged.append(f.source)
         else:
-            todo.append(f)
+            todo.add(f.source)
     present = {f.source for f in inputs}
     deleted = sorted(s for s in manifest if s not in present)
-    return Plan(todo, unchanged, deleted)
+    freed = {manifest[s].content_sha256 for s in [*deleted, *todo]
+             if s in manifest and manifest[s].status == "ok"}
+    for source, e in manifest.items():
+        if source in present and e.status == "error" and e.content_sha256 and e.content_sha256 in freed:
+            todo.add(source)
+    unchanged = [s for s in unchanged if s not in todo]
+    touched = {s: m for s, m in touched.items() if s not in todo}
+    return Plan([f for f in inputs if f.source in todo], unchanged, deleted, touched)
 
 
 def _sha256_file(path: str) -> str | None:
@@ -130,6 +143,14 @@ def read_batch(files: list[InputFile]) -> list[Item]:
         item = Item(input=f)
         items.append(item)
         try:
+            if os.stat(f.path).st_size > MAX_BYTES:
+                # Refuse before loading it; hash it in chunks so the manifest can skip it while unchanged.
+                item.content_sha256 = _sha256_file(f.path)
+                try:
+                    read_input(Path(f.path))  # raises the readers' "file too large" InputError
+                except InputError as exc:
+                    item.fail(exc.stage, f"{exc.message}; split it or raise readers.MAX_BYTES")
+                    continue
             data = Path(f.path).read_bytes()
         except FileNotFoundError:
             item.fail("read", "file disappeared before it could be read (moved or deleted during the run)")
@@ -246,7 +267,34 @@ def mark_duplicates(items: list[Item], owners: dict[str, str]) -> list[Item]:
             continue
         owner = owners.get(item.doc_id)
         if owner is not None and owner != item.input.source:
-            item.fail("read", f"identical content to {owner}; skipped so that doc_id stays unique")
+            item.fail("read", duplicate_message(owner))
         else:
             owners[item.doc_id] = item.input.source
     return items
+
+
+def claim_duplicates(items: list[Item], owners: dict[str, str], order: dict[str, int]) -> list[tuple[str, str]]:
+    """Keep doc_id unique the way a full build would: the first input in discover order owns a content.
+
+    `owners` maps doc_id -> source for everything kept so far (manifest plus this run) and is updated.
+    An item whose bytes equal an earlier input's becomes an error row. An item that comes before the
+    current owner takes the doc_id over; (demoted owner, new owner) pairs are returned so the caller
+    turns the demoted inputs into error rows in the same commit.
+    """
+    demoted = []
+    for item in items:
+        if item.error or item.doc_id is None:
+            continue
+        source = item.input.source
+        owner = owners.get(item.doc_id)
+        if owner is not None and owner != source and order.get(owner, -1) < order.get(source, 0):
+            item.fail("read", duplicate_message(owner))
+            continue
+        if owner is not None and owner != source:
+            demoted.append((owner, source))
+        owners[item.doc_id] = source
+    return demoted
+
+
+def duplicate_message(owner: str) -> str:
+    return f"identical content to {owner}; skipped so that doc_id stays unique"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import math
 import os
 import time
 import uuid
@@ -262,25 +263,65 @@ class OutputStore:
             elif len(parts) > 1 and empty.exists():
                 empty.unlink()
 
-    def compact(self, max_parts: int = 32) -> int:
-        """Merge the smallest parts when there are more than `max_parts`; returns parts merged."""
+    def compact(self, fanout: int = 8, max_part_inputs: int = 2000, max_parts: int = 64) -> int:
+        """Size-tiered merging of small parts; returns how many parts were merged away.
+
+        Parts are grouped in tiers by how many inputs they hold (1-7, 8-63, 64-511, ... for fanout 8).
+        When a tier holds `fanout` parts they are merged into one part of the next tier, and parts of
+        `max_part_inputs` or more are never merged again. So a run that adds one document usually
+        merges nothing, every input is rewritten at most a few times over its life, and a changed
+        input never rewrites more than one bounded part. `max_parts` is a backstop on the part count
+        (merging the smallest parts), for readers that open every file.
+        """
         manifest = self.read_manifest()
-        live = sorted(self.live_parts(manifest))
-        if len(live) <= max_parts:
-            return 0
-        sizes = {p: self._part_path("documents", p).stat().st_size if self._part_path("documents", p).exists()
-                 else 0 for p in live}
-        victims = sorted(live, key=lambda p: sizes[p])[: len(live) - max_parts + 1]
-        merged = new_part_id()
-        for table in TABLES:
-            data = pa.concat_tables([self._read_part(table, p) for p in victims])
-            self.table_dir(table).mkdir(parents=True, exist_ok=True)
-            _atomic_write_table(data, self._part_path(table, merged))
+        counts: dict[str, int] = {}
         for e in manifest.values():
-            if e.part in victims:
-                e.part = merged
-        self._write_manifest(manifest)
-        self._delete_parts(set(victims))
+            counts[e.part] = counts.get(e.part, 0) + 1
+        groups: list[list[str]] = []
+        while True:
+            tiers: dict[int, list[str]] = {}
+            for part, n in counts.items():
+                if n < max_part_inputs:
+                    tiers.setdefault(int(math.log(n, fanout) + 1e-9), []).append(part)
+            full = [parts for _, parts in sorted(tiers.items()) if len(parts) >= fanout]
+            if not full:
+                break
+            group, size = [], 0
+            for part in sorted(full[0], key=lambda p: (counts[p], p)):
+                if group and size + counts[part] > max_part_inputs:
+                    break
+                group.append(part)
+                size += counts[part]
+            if len(group) < 2:
+                break
+            groups.append(group)
+            merged = f"merge-{len(groups)}"
+            for part in group:
+                del counts[part]
+            counts[merged] = size
+        if len(counts) > max_parts:  # backstop: merge the smallest parts into one
+            group = sorted(counts, key=lambda p: (counts[p], p))[: len(counts) - max_parts + 1]
+            groups.append(group)
+        if not groups:
+            return 0
+
+        # Resolve planned merges ("merge-N" names) into real part ids and write them, then commit.
+        names: dict[str, str] = {}
+        victims: set[str] = set()
+        for i, group in enumerate(groups, 1):
+            real = [names.get(p, p) for p in group]  # a merge of a merge reads the earlier result
+            part_id = new_part_id()
+            names[f"merge-{i}"] = part_id
+            for table in TABLES:
+                data = pa.concat_tables([self._read_part(table, p) for p in real])
+                self.table_dir(table).mkdir(parents=True, exist_ok=True)
+                _atomic_write_table(data, self._part_path(table, part_id))
+            for e in manifest.values():
+                if e.part in real:
+                    e.part = part_id
+            victims.update(real)
+        self._write_manifest(manifest)  # the commit point
+        self._delete_parts(victims - self.live_parts(manifest))
         return len(victims)
 
     def read_table(self, table: str) -> pa.Table:
