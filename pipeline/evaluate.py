@@ -80,7 +80,9 @@ def norm_quote(text: str) -> str:
 
 
 def norm_name(text: str | None) -> str:
-    return _WS.sub(" ", (text or "").translate(_QUOTE_CHARS)).strip().lower()
+    if not isinstance(text, str):  # a null speaker arrives from pandas as None or NaN
+        return ""
+    return _WS.sub(" ", text.translate(_QUOTE_CHARS)).strip().lower()
 
 
 def _quote_match(a: str, b: str) -> bool:

@@ -154,6 +154,7 @@ class AuthoritiesExtractor:
         self.district_services = P("district_services")
         H = nlp.vocab.strings.add
         self.preps = {H(w) for w in rules["place_prepositions"]}
+        self.inspection_words = {H(w) for w in rules["inspection_words"]}
         self.allowed_next = {H(v) for w in rules["allowed_next"] for v in (w, w.replace("'", "’"))}
         self.list_gap = {H(w) for w in _LIST_GAP}
         self.possessive = {H(w) for w in ("'s", "’s", "'", "’")}
@@ -267,6 +268,9 @@ class AuthoritiesExtractor:
             if alias.council:
                 kind = "name"
             prep = s > 0 and lows[s - 1] in self.preps
+            if kind == "ambiguous" and not prep:
+                sent = doc[s].sent
+                prep = any(lows[i] in self.inspection_words for i in range(sent.start, sent.end))
             cands.append(_Cand(alias.code, s, e, kind, self._context(lows, s, e), prep, self._focus(lows, s, e),
                                start))
         accepted: list[_Cand] = []
