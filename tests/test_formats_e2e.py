@@ -36,7 +36,9 @@ def _paragraphs(name: str) -> list[str]:
 def test_html_page_gives_the_same_rows_as_text(tmp_path, name):
     paras = _paragraphs(name)
     html = make_html(tmp_path / f"{name}.html", paras[0], "2017-01-06", paras[1:])
-    assert _extract(html) == _extract(RAW / f"{name}.txt")
+    expected = _extract(RAW / f"{name}.txt")
+    assert all(expected.values())  # the text version has rows in every table: the comparison means something
+    assert _extract(html) == expected
 
 
 @pytest.mark.parametrize("name", [*NEWS_SEEDS, LETTER_SEED])
@@ -45,4 +47,6 @@ def test_pdf_gives_the_same_rows_as_text(tmp_path, name):
     # Break the page in the middle of a long paragraph, as real reports do.
     longest = max(range(len(paras)), key=lambda i: len(paras[i]))
     pdf = make_pdf(tmp_path / f"{name}.pdf", paras, page_break_inside=longest)
-    assert _extract(pdf) == _extract(RAW / f"{name}.txt")
+    expected = _extract(RAW / f"{name}.txt")
+    assert expected["authorities"] and expected["ratings"] and expected["dates"]
+    assert _extract(pdf) == expected
