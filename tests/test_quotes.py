@@ -751,3 +751,14 @@ def test_never_fails_on_odd_text():
         for row in extract_quotes(text):
             assert text[row["start"]:row["end"]] == row["text"]
             assert row["speaker_type"] in {"person", "ofsted", "organisation", "unknown"}
+
+
+def test_role_from_earlier_apposition_carries_to_later_quotes():
+    from pipeline.components.quotes import extract_quotes
+
+    text = ("Priya Natt, Leeds City Council’s executive member for children and families, said the report was fair."
+            "\n\n“We have listened to every family who spoke to inspectors this spring,” Natt said."
+            "\n\n“There is still more to do for care leavers,” she added.")
+    rows = extract_quotes(text)
+    assert [r["speaker"] for r in rows] == ["Priya Natt", "Priya Natt"]
+    assert {r["speaker_role"] for r in rows} == {"Leeds City Council’s executive member for children and families"}

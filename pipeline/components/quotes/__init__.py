@@ -68,7 +68,28 @@ def extract_quotes(text: str, lex: Lexicon | None = None) -> list[dict]:
             "start": q.start,
             "end": q.end,
         })
+    _fill_roles(rows, text, lex)
     return rows
+
+
+_APPOSITION = r"{name},\s+((?:the\s+)?[^,;:.“”\"\n]{{3,140}}?),\s"
+
+
+def _fill_roles(rows: list[dict], text: str, lex: Lexicon) -> None:
+    """A person keeps the role the text gave them once: a quote attributed later by surname or pronoun
+    ("Mason said") carries the role of the earlier "Angela Mason, cabinet member for ..., said"."""
+    roles: dict[str, str] = {r["speaker"]: r["speaker_role"] for r in rows
+                             if r["speaker_type"] == "person" and r["speaker_role"]}
+    for r in rows:
+        name = r["speaker"]
+        if r["speaker_type"] != "person" or r["speaker_role"] or not name:
+            continue
+        if name not in roles:
+            m = re.search(_APPOSITION.format(name=re.escape(name)), text)
+            if m and any(fold(w) in lex.role_heads for w in _WORD.findall(m.group(1))):
+                role = m.group(1)
+                roles[name] = role[4:] if role.lower().startswith("the ") else role
+        r["speaker_role"] = roles.get(name)
 
 
 def _title_case(words: list[str], lex: Lexicon) -> bool:
