@@ -297,6 +297,64 @@ CASES = [
     ("neg-good-outcomes", "Ofsted said plans in Leeds were not strong enough to achieve good outcomes for all "
      "children.", set()),
     ("neg-no-context", "Staff in Surrey said it had been a good year for the team.", set()),
+    # --- phrasings added from the dev_ratings set (written to generalise, not from gold strings)
+    ("move-slipped-from-to", "Kent's children's services have slipped from good to requires improvement after an "
+     "Ofsted inspection.", {("Kent", OE, RI, CUR), ("Kent", OE, GOOD, PREV)}),
+    ("move-went-from-to", "Ofsted published its report. Leeds went from requires improvement to outstanding.",
+     {("Leeds", OE, OUT, CUR), ("Leeds", OE, RI, PREV)}),
+    ("move-upgraded-to", "Devon has been upgraded to good by Ofsted.", {("Devon", OE, GOOD, CUR)}),
+    ("move-downgraded-to", "Brent council has been downgraded to inadequate by the watchdog.",
+     {("Brent", OE, INAD, CUR)}),
+    ("move-two-grades-to", "Torbay has jumped two grades to good, the inspectorate said.", {("Torbay", OE, GOOD, CUR)}),
+    ("move-stays-at", "Essex stays at good after the latest Ofsted inspection.",
+     {("Essex", OE, GOOD, CUR), ("Essex", OE, GOOD, PREV)}),
+    ("recent-month-is-current", "Warrington was rated requires improvement after an Ofsted inspection in "
+     "December 2022.", {("Warrington", OE, RI, CUR)}),
+    ("old-year-is-previous", "Warrington was rated requires improvement after an Ofsted inspection in 2021.",
+     {("Warrington", OE, RI, PREV)}),
+    ("both-cue-other-verb", "In Sunderland, inspectors said the help children received remained strong and judged "
+     "it good.", {("Sunderland", OE, GOOD, CUR)}),
+    ("colon-list", "In Suffolk all four judgement areas were rated outstanding: the impact of leaders, the "
+     "experiences and progress of children who need help and protection, the experiences and progress of "
+     "children in care, and the experiences and progress of care leavers.",
+     {("Suffolk", LEAD, OUT, CUR), ("Suffolk", HP, OUT, CUR), ("Suffolk", CIC, OUT, CUR), ("Suffolk", CL, OUT, CUR)}),
+    ("gapped-list", "In the latest inspections, Bromley was rated good, Havering outstanding and Lambeth requires "
+     "improvement.", {("Bromley", OE, GOOD, CUR), ("Havering", OE, OUT, CUR), ("Lambeth", OE, RI, CUR)}),
+    ("copula-at-last", "Bromley, which was outstanding at its last inspection, dropped a grade, Ofsted said.",
+     {("Bromley", OE, OUT, PREV)}),
+    ("chain-broken-by-year", "At the last inspection of safeguarding and looked after children services in "
+     "Solihull, in 2012, overall effectiveness was judged to be adequate.", {("Solihull", OE, ADQ, PREV)}),
+    ("list-and-the-experiences", "In Sheffield, leadership, help and protection, and the experiences of children "
+     "in care were each judged good, while the service for care leavers was outstanding.",
+     {("Sheffield", LEAD, GOOD, CUR), ("Sheffield", HP, GOOD, CUR), ("Sheffield", CIC, GOOD, CUR),
+      ("Sheffield", CL, OUT, CUR)}),
+    ("ri-subject-mention", "Services for children in care in Lancashire require improvement to be good, inspectors "
+     "said.", {("Lancashire", CIC, RI, CUR)}),
+    ("ri-subject-both", "Ofsted inspected Trafford in May. Help and protection and children in care both require "
+     "improvement to be good, the report said.", {("Trafford", HP, RI, CUR), ("Trafford", CIC, RI, CUR)}),
+    ("reported-pluperfect", "The director reported that the Shropshire service had been judged good overall in the "
+     "inspection in March 2023, with help and protection judged outstanding.",
+     {("Shropshire", OE, GOOD, CUR), ("Shropshire", HP, OUT, CUR)}),
+    ("restated-grade", "Ofsted said the service for care leavers in Cornwall was graded outstanding, the first "
+     "outstanding judgement in the council's history.", {("Cornwall", CL, OUT, CUR)}),
+    ("annual-listed", "Ofsted's annual ratings say Doncaster performs poorly. Elsewhere, Stockport performs well, "
+     "while Trafford performs adequately.", {("Doncaster", OE, "performs_poorly", CUR),
+                                             ("Stockport", OE, "performs_well", CUR),
+                                             ("Trafford", OE, "performs_adequately", CUR)}),
+    ("annual-count-of-councils", "Ofsted rated Doncaster as performing poorly. A total of 11 councils were found "
+     "to perform poorly this year.", {("Doncaster", OE, "performs_poorly", CUR)}),
+    ("own-fostering-agency", "Ofsted also inspected Devon's fostering agency in December 2022 and judged it good.",
+     {("Devon", FOST, GOOD, CUR)}),
+    ("neg-childrens-home", "A children's home run by Norfolk County Council has been rated outstanding by Ofsted.",
+     set()),
+    ("neg-schools", "Ofsted said two primary schools in Kent were rated inadequate in the same week.", set()),
+    ("neg-private-agency", "A private fostering agency based in Essex was judged to require improvement by Ofsted.",
+     set()),
+    ("neg-nursery-while", "Haringey's children's services were rated good in 2022, while a nursery in the borough "
+     "was graded requires improvement by Ofsted.", {("Haringey", OE, GOOD, PREV)}),
+    ("neg-target-year", "Camden aims to be rated good by 2025, its director said.", set()),
+    ("neg-future-year", "Camden expects its children's services to be judged good in 2025 by Ofsted.", set()),
+    ("neg-plan-to-reach", "Islington sets out plan to reach ‘good’ at its next Ofsted inspection.", set()),
 ]
 
 

@@ -46,11 +46,14 @@ CLAUSE_PUNCT = {",", ";", "(", ")", "–", "—", ":", "[", "]"}
 ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_poorly"}
 # Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
-               "visit_document", "clause_words", "previous_just_before", "pluperfect", "as_was")
+               "visit_document", "clause_words", "previous_just_before", "pluperfect", "as_was",
+               "other_subjects")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
-             "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs")
+             "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
+             "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
-              "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an"}
+              "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
+              "experiences", "experience", "progress"}
 COORD_WORDS = {",", "and", "&", "council", "councils", "city", "county", "borough", "boroughs", "both", "of",
                "the", "'s", "’s", "children's", "children’s", "services", "local", "authorities"}
 
@@ -105,15 +108,19 @@ class RatingsExtractor:
         out = get_list(doc, "ratings")
         out.clear()
         grades, judgements, cues = self._match(doc)
-        if not grades:
+        # Most grade words in a long text are ordinary adjectives ("good practice"): drop them before any
+        # sentence or clause work is done.
+        live = [g for g in grades if not self._plain_adjective(doc, g)]
+        if not live:
             return doc
         ctx = _DocContext(doc, judgements, cues, self)
         ctx.grade_ends = {g.end - 1: g for g in grades}
-        ctx.annual = any(g.grade in ANNUAL_GRADES and doc[g.start].norm_ != "excellent" for g in grades)
+        ctx.annual_n = sum(g.grade in ANNUAL_GRADES and doc[g.start].norm_ != "excellent" for g in grades)
+        ctx.annual = ctx.annual_n > 0
         rows: dict[tuple, dict] = {}
         by_sent: dict[int, list[Grade]] = {}
         sents: dict[int, Span] = {}
-        for g in grades:
+        for g in live:
             sent = ctx.sentence_of(g.start)
             sents[sent.start] = sent
             by_sent.setdefault(sent.start, []).append(g)
@@ -122,8 +129,8 @@ class RatingsExtractor:
             for g in sgrades:
                 g.kind = self._accept(doc, g, sent, sgrades, ctx)
                 if not g.kind:
-                    g.kind = self._coordinated_grade(doc, g, sent, sgrades)
-            accepted = [g for g in sgrades if g.kind]
+                    g.kind = self._coordinated_grade(doc, g, sent, sgrades, ctx)
+            accepted = [g for g in sgrades if g.kind and not self._restated(doc, g, sgrades, ctx)]
             claimed: set[int] = set()
             for i, g in enumerate(accepted):
                 prev_end = accepted[i - 1].end if i else sent.start
@@ -151,6 +158,19 @@ class RatingsExtractor:
         out.extend(rows.values())
         return doc
 
+    def _restated(self, doc: Doc, g: Grade, sgrades: list[Grade], ctx: _DocContext) -> bool:
+        """'graded outstanding, the first outstanding judgement in its history': the same grade named again
+        with a rating noun and nothing new between."""
+        n = g.end + (1 if g.quoted else 0)
+        if g.kind != "bare" or n >= len(doc) or doc[n].norm_ not in self.words["rating_nouns"]:
+            return False
+        prev = [o for o in sgrades if o.kind and o.end <= g.start]
+        if not prev or prev[-1].grade != g.grade or g.start - prev[-1].end > 6:
+            return False
+        lo = prev[-1].end
+        return not any(ctx.judgement_at(i) is not None for i in range(lo, g.start)) and not ctx.has_mention(
+            lo, g.start)
+
     def _match(self, doc: Doc):
         strings = doc.vocab.strings
         gspans, jspans, cues = [], [], {k: [] for k in PHRASE_CUES}
@@ -174,6 +194,15 @@ class RatingsExtractor:
         return grades, judgements, cues
 
     # ------------------------------------------------------------------ 1. is it a judgement?
+    def _plain_adjective(self, doc: Doc, g: Grade) -> bool:
+        """An unquoted grade word followed, in the same sentence, by an ordinary lower-case word: "good
+        practice", "inadequate housing" (the same test _accept starts with, done before finding sentences)."""
+        if g.quoted or g.end >= len(doc) or g.grade in ANNUAL_GRADES or g.grade in ("highest", "lowest"):
+            return False
+        nxt = doc[g.end]
+        return (not nxt.is_sent_start and nxt.is_alpha and nxt.is_lower and nxt.norm_ not in self.words["bare_next_ok"]
+                and nxt.norm_ not in self.words["rating_nouns"])
+
     def _accept(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade], ctx: _DocContext) -> str:
         w = self.words
         p = g.start - 1 - (1 if g.quoted else 0)  # token before (outside the quote marks)
@@ -199,6 +228,11 @@ class RatingsExtractor:
         lo = max(clause_start, g.start - 6)
         if any(doc[i].norm_ in w["aspiration"] and ctx.judgement_at(i) is None for i in range(lo, g.start)):
             return ""
+        if self._other_subject(doc, g, clause_start, ctx):
+            return ""  # "a children's home run by the council was rated outstanding", "schools rated inadequate"
+        cy = ctx.year_in(clause_start, ctx.clause_of(g.start, sent)[1], own_clause=True)
+        if cy is not None and ctx.doc_year is not None and cy > ctx.doc_year:
+            return ""  # "to be rated good by 2025": a target, not an outcome
         if g.grade in ("highest", "lowest"):
             return "strong"
         if ctx.cue_ends_at("no_longer", g.start - (1 if g.quoted else 0)):
@@ -208,7 +242,9 @@ class RatingsExtractor:
         sent_ctx = ctx.has_cue("rating_context", sent.start, sent.end)
         if g.grade in ANNUAL_GRADES and g.grade != "excellent" or (g.grade == "excellent"
                                                                   and doc[g.start].norm_ != "excellent"):
-            return "strong" if sent_ctx or g.quoted else ""
+            # "Salford performs well" in a text listing several councils' annual ratings
+            listed = ctx.annual_n >= 2 and prev_tok is not None and ctx.mention_ending_at(prev_tok.i) is not None
+            return "strong" if sent_ctx or g.quoted or listed else ""
         # what follows the grade
         end_ok = next_tok is None or (next_tok.is_punct and next_tok.text not in ("-",)) or next_tok.like_num
         if next_tok is not None and next_tok.text == "-" and not doc[n - 1].whitespace_:
@@ -228,7 +264,7 @@ class RatingsExtractor:
                     "council", "authority", "borough", "services", "department"):
                 return "quoted"
             return ""
-        if g.grade == "excellent" and not self._strong_before(doc, g, sent, ctx):
+        if g.grade == "excellent" and self._strong_before(doc, g, sent, ctx) != "strong":
             return ""
         follows_ok = end_ok or noun_next or next_tok.norm_ in w["bare_next_ok"] or (
             ctx.judgement_at(n) is not None and doc[n].norm_ == "overall")
@@ -236,16 +272,22 @@ class RatingsExtractor:
             return ""
         if noun_next and (sent_ctx or next_tok.norm_ in ("rating", "ratings", "grade", "grades")):
             return "bare"
-        if self._strong_before(doc, g, sent, ctx):
-            return "strong" if sent_ctx else ""
+        sb = self._strong_before(doc, g, sent, ctx)
+        if sb:
+            # a move between grades is rating talk in any text about inspections
+            return "strong" if sent_ctx or sb == "move" and ctx.doc_context else ""
+        subj = next((t for t in before if t.norm_ not in w["skip_before"]), None)
         if g.grade == "requires_improvement" and doc[g.start].norm_ in ("require", "requires", "required") and (
-                sent_ctx and prev_tok is not None and (ctx.judgement_at(p) is not None
-                                                       or prev_tok.norm_ in ("they", "it", "services", "service"))):
+                sent_ctx and subj is not None and (ctx.judgement_at(subj.i) is not None
+                                                   or ctx.has_mention(subj.i, subj.i + 1)
+                                                   or subj.norm_ in ("they", "it", "services", "service"))):
             return "bare"  # "the experiences of children in care required improvement"
         if sent_ctx and end_ok and self._object_verb_before(doc, g, sent, ctx):
             return "strong"  # "rated that council good"
         first = next((t for t in before if t.norm_ not in w["skip_before"] or t.norm_ in w["copulas"]), None)
-        if first is not None and first.norm_ in w["copulas"] and (end_ok or next_tok.norm_ in ("in", "for")):
+        if first is not None and first.norm_ in w["copulas"] and (
+                end_ok or next_tok.norm_ in ("in", "for") or next_tok.norm_ in ("at", "when", "until")
+                and (ctx.has_cue("previous", n, n + 4) or ctx.has_cue("rating_context", n, n + 4))):
             # "The Local Safeguarding Children Board is good."  / "Children's services in X are good"
             subj_lo = max(sent.start, first.i - 12)
             j_subject = any(ctx.judgement_at(i) is not None for i in range(subj_lo, first.i))
@@ -258,15 +300,34 @@ class RatingsExtractor:
                 return "bare"
         return ""
 
-    def _coordinated_grade(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade]) -> str:
+    def _other_subject(self, doc: Doc, g: Grade, clause_start: int, ctx: _DocContext) -> bool:
+        """A school, nursery, children's home or agency is the subject of the grade's clause, with no
+        judgement name or council service named between it and the grade."""
+        for s, e in ctx.cues["other_subjects"][bisect.bisect_left(ctx.cue_starts["other_subjects"], clause_start):]:
+            if s >= g.start:
+                break
+            if ctx.judgement_at(s) is not None:
+                continue  # "the council's fostering agency" is its own service
+            if e <= g.start and not any(ctx.judgement_at(i) is not None or doc[i].norm_ in self.words[
+                    "copula_subjects"] and doc[i].norm_ not in ("council", "authority") for i in range(e, g.start)):
+                return True
+        return False
+
+    def _coordinated_grade(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade], ctx: _DocContext) -> str:
         """'judged to require improvement in 2018 and good in 2021': the second grade shares the first's context."""
         before = self._words_before(doc, g.start, sent, 1)
-        if not before or before[0].norm_ not in ("and", ",", "then"):
+        if before and before[0].norm_ not in ("and", ",", "then"):
+            # gapped list: "Bromley was rated good, Bexley outstanding and Croydon requires improvement"
+            m = ctx.mention_ending_at(before[0].i)
+            if m is None or m <= sent.start or doc[m - 1].norm_ not in ("and", ","):
+                return ""
+            before = [doc[m - 1]]
+        if not before:
             return ""
         for other in sgrades:
             if other is g:
                 break
-            if other.kind and 0 <= g.start - other.end <= 5:
+            if other.kind and 0 <= before[0].i - other.end <= 5:
                 return other.kind
         return ""
 
@@ -280,8 +341,9 @@ class RatingsExtractor:
             j -= 1
         return out
 
-    def _strong_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
-        """A rating verb before the grade: "rated good", "judged to be overall good", "from inadequate to"."""
+    def _strong_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> str:
+        """A rating verb before the grade: "rated good", "judged to be overall good" ("strong"), or a move
+        between grades: "from inadequate to good", "upgraded to good", "stays at good" ("move")."""
         w = self.words
         j = g.start - 1
         saw_be = False
@@ -294,13 +356,17 @@ class RatingsExtractor:
             other = ctx.grade_ending_at(j)
             if other is not None:
                 # "from inadequate to good": the grade before the "to" tells
-                return self._is_from(doc, other, sent)
+                return "move" if self._is_from(doc, other, sent) else ""
             if tok.norm_ in w["strong_before"]:
-                return True
+                return "strong"
             if tok.norm_ == "of" and j - 1 >= sent.start and doc[j - 1].norm_ in w["rating_nouns"]:
-                return True  # "a rating of good"
+                return "strong"  # "a rating of good"
             if tok.norm_ == "from":
-                return self._is_from(doc, g, sent)
+                return "move" if self._is_from(doc, g, sent) else ""
+            if tok.norm_ == "to" and any(doc[k].norm_ in w["movement_to"] for k in range(max(sent.start, j - 4), j)):
+                return "move"
+            if tok.norm_ == "at" and j > sent.start and doc[j - 1].norm_ in w["stay_verbs"]:
+                return "move"  # "stays at good"
             if tok.norm_ in w["skip_before"]:
                 saw_be = saw_be or tok.norm_ in w["be_verbs"] or tok.norm_ == "as"
                 j -= 1
@@ -310,8 +376,8 @@ class RatingsExtractor:
         if saw_be:
             # "found the council's leadership ... to be good", "was considered to be good"
             lo = max(sent.start, g.start - 25)
-            return any(doc[i].norm_ in w["strong_before"] for i in range(lo, g.start))
-        return False
+            return "strong" if any(doc[i].norm_ in w["strong_before"] for i in range(lo, g.start)) else ""
+        return ""
 
     def _object_verb_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
         cs, _ = ctx.clause_of(g.start, sent)
@@ -371,14 +437,14 @@ class RatingsExtractor:
         i = g.end + (1 if g.quoted else 0)
         while i < next_start and doc[i].norm_ in self.words["rating_nouns"] and doc[i].norm_ != "overall":
             i += 1
-        if i < next_start and doc[i].norm_ in ("for", "in", "across", "on"):
+        if i < next_start and doc[i].norm_ in ("for", "in", "across", "on", ":"):
             i += 1
         while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his"):
             i += 1
         j = ctx.judgement_starting(i)
         if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
                                                       or doc[i].norm_ in ("overall",)
-                                                      or doc[i - 1].norm_ in ("for", "in", "across", "on")):
+                                                      or doc[i - 1].norm_ in ("for", "in", "across", "on", ":")):
             while j is not None and j[1] <= next_start:
                 labels.append(j[2])
                 claimed.add(j[0])
@@ -396,7 +462,12 @@ class RatingsExtractor:
             return _uniq(labels + extra), None
         before = []
         lo = ctx.strong_break_before(g.start, prev_end, sent)
-        for js, _je, label in ctx.judgements_in(lo, g.start):
+        found = list(ctx.judgements_in(lo, g.start))
+        for k in range(len(found) - 1, 0, -1):
+            if any(doc[t].like_num for t in range(found[k - 1][1], found[k][0])):
+                found = found[k:]
+                break
+        for js, _je, label in found:
             if js not in claimed:
                 before.append(label)
                 claimed.add(js)
@@ -404,20 +475,44 @@ class RatingsExtractor:
         return _uniq((labels or ["overall_effectiveness"]) + extra), None
 
     # ------------------------------------------------------------------ 3. current or previous?
+    def _both(self, doc, g: Grade, cs: int, ce: int, ctx) -> bool:
+        """A 'maintained' / 'remains' cue for this grade: not one that belongs to another verb of the clause
+        ("the help children received remained strong and judged it good")."""
+        strong = self.words["strong_before"]
+        for s, e in ctx.cues["both"][bisect.bisect_left(ctx.cue_starts["both"], cs):]:
+            if s >= ce:
+                break
+            if e > g.start:
+                return True
+            gap = [doc[i].norm_ for i in range(e, g.start)]
+            if "and" in gap and any(w in strong for w in gap[gap.index("and") + 1:]):
+                continue
+            return True
+        return False
+
+    def _reported(self, doc, sent, cs: int, ce: int, ctx) -> bool:
+        """'The director reported that the service had been judged good': a pluperfect backshifted by a
+        reporting verb, not an earlier inspection."""
+        starts = ctx.cue_starts["pluperfect"]
+        k = bisect.bisect_left(starts, cs)
+        end = starts[k] if k < len(starts) and starts[k] < ce else ce
+        return any(doc[i].norm_ in self.words["reporting_verbs"] for i in range(sent.start, end))
+
     def _timing(self, doc, g: Grade, sent, accepted, ctx) -> list[tuple[str, int | None]]:
         cs, ce = ctx.clause_of(g.start, sent)
         doc_year = ctx.doc_year
         year = ctx.year_in(cs, ce, own_clause=True)
         has_rel, rel = ctx.relative_year(cs, ce)
-        if ctx.has_cue("both", cs, ce):
+        if self._both(doc, g, cs, ce, ctx):
             prev_year = year if year is not None and (doc_year is None or year < doc_year) else rel
             timings = [("current", doc_year), ("previous", prev_year)]
         elif self._is_from(doc, g, sent) or ctx.cue_ends_at("previous_just_before",
                                                              g.start - (1 if g.quoted else 0)):
             timings = [("previous", year if year != doc_year else None)]
         elif (ctx.has_cue("previous", cs, ce) or has_rel
-              or (ctx.has_cue("pluperfect", cs, ce) and doc._.kind != "council_minutes")
-              or (year is not None and doc_year is not None and year < doc_year)):
+              or (ctx.has_cue("pluperfect", cs, ce) and doc._.kind != "council_minutes"
+                  and not self._reported(doc, sent, cs, ce, ctx))
+              or ctx.earlier_year(year, cs, ce)):
             timings = [("previous", year if year is not None else rel)]
         else:
             timings = [("current", year if year is not None else doc_year)]
@@ -430,8 +525,7 @@ class RatingsExtractor:
                     a, b = ctx.clause_of(pos, sent)
                     if not any(a <= s < b for s in starts):
                         cy = ctx.year_in(a, b)
-                        if ctx.has_cue("previous", a, b) or (cy is not None and doc_year is not None
-                                                               and cy < doc_year):
+                        if ctx.has_cue("previous", a, b) or ctx.earlier_year(cy, a, b):
                             found = True
                         pyear = pyear or ctx.year_in(a, b) or ctx.relative_year(a, b)[1]
                     pos = max(b, pos + 1)
@@ -487,6 +581,8 @@ class _DocContext:
         self.date_starts = [d["start"] for d in dm]
         self.dates = dm
         self.doc_year = _year(doc._.published)
+        pub = doc._.published
+        self.doc_month = int(pub[5:7]) if isinstance(pub, str) and len(pub) >= 7 and pub[5:7].isdigit() else None
         # authorities
         ms = sorted(doc._.authority_mentions or [], key=lambda m: m["start"])
         self.mentions = ms
@@ -500,6 +596,8 @@ class _DocContext:
         else:
             self.primary = []
         self.annual = False
+        self.annual_n = 0
+        self.doc_context = bool(cues["rating_context"])
         self._sents: dict[int, Span] = {}
         self.visit_document = self._is_visit_document()
 
@@ -590,6 +688,17 @@ class _DocContext:
         k = bisect.bisect_left(starts, i - 5)
         return any(e == i for _, e in self.cues[name][k:bisect.bisect_left(starts, i)])
 
+    def mention_ending_at(self, i: int) -> int | None:
+        """Start token of the authority mention whose last token is i (or None)."""
+        end = self.doc[i].idx + len(self.doc[i])
+        k = bisect.bisect_right(self.m_starts, end) - 1
+        while k >= 0 and self.mentions[k]["end"] >= end - 3:
+            if self.mentions[k]["end"] == end:
+                tok = self.doc.char_span(self.mentions[k]["start"], end, alignment_mode="expand")
+                return tok.start if tok is not None else None
+            k -= 1
+        return None
+
     def has_mention(self, lo_tok: int, hi_tok: int) -> bool:
         lo, hi = self.doc[lo_tok].idx, self.doc[hi_tok].idx if hi_tok < len(self.doc) else len(self.text)
         k = bisect.bisect_left(self.m_starts, lo)
@@ -659,11 +768,40 @@ class _DocContext:
                 if tok.text in (";", ":") or tok.text not in CLAUSE_PUNCT and tok.text != "-":
                     lo = b + 1
                 elif tok.text == "," and b + 2 < i and doc[b + 1].norm_ in ("and", "but", "while", "so") and (
-                        doc[b + 2].norm_ not in ("for", "of", "in", "to", "on") and b + 2 not in self.j_at):
+                        doc[b + 2].norm_ not in ("for", "of", "in", "to", "on") and b + 2 not in self.j_at
+                        and not self._list_goes_on(b + 2, i)):
                     lo = b + 1
         return lo
 
+    def _list_goes_on(self, k: int, hi: int) -> bool:
+        """Filler words ("the experiences and progress of") lead from k to a judgement name before hi."""
+        doc = self.doc
+        k0 = k
+        while k < hi and k - k0 < 6 and doc[k].norm_ in GAP_FILLER and k not in self.j_at:
+            k += 1
+        return k < hi and k in self.j_at
+
     # years
+    def earlier_year(self, year: int | None, lo_tok: int, hi_tok: int) -> bool:
+        """The year is before the document's, and not just a month-dated inspection in the months before
+        publication ("an inspection in December", published in February: the current one)."""
+        if year is None or self.doc_year is None or year >= self.doc_year:
+            return False
+        value = self.date_value_in(lo_tok, hi_tok)
+        if self.doc_month and value and len(value) >= 7 and value[4] == "-" and value[5:7].isdigit():
+            months = self.doc_year * 12 + self.doc_month - (int(value[:4]) * 12 + int(value[5:7]))
+            return months > 11 or months < 0
+        return True
+
+    def date_value_in(self, lo_tok: int, hi_tok: int) -> str | None:
+        doc = self.doc
+        lo = doc[lo_tok].idx
+        hi = doc[hi_tok].idx if hi_tok < len(doc) else len(self.text)
+        k = bisect.bisect_left(self.date_starts, lo)
+        if k < len(self.dates) and self.dates[k]["start"] < hi:
+            return self.dates[k].get("value")
+        return None
+
     def year_in(self, lo_tok: int, hi_tok: int, own_clause: bool = False) -> int | None:
         doc = self.doc
         lo = doc[lo_tok].idx
@@ -745,6 +883,9 @@ class _DocContext:
         after = self._mentions_between(gc, min(cend, se))
         if after:
             return self._pairs(self._group(after[0]))
+        # "11 councils were found to perform poorly": a count of councils, not one of them
+        if any(doc[i].norm_ in self.ext.words["plural_subjects"] for i in range(cs, g.start)):
+            return []
         # beyond the sentence, "the council" / "the south coast authority" is the most recent one
         if pk >= 0:
             in_para = self._mentions_between(self.paras[pk][0], ss)
