@@ -1,0 +1,67 @@
+"""`python -m pipeline.bench generate|run|memory` (see pipeline/bench/run.py and BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="write a synthetic corpus of N documents")
+    gen.add_argument("--n", type=int, required=True)
+    gen.add_argument("--out", required=True)
+    gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--start", type=int, default=0, help="index of the first document (to add to a corpus)")
+    run = sub.add_parser("run", help="benchmark the Prefect flow on N generated documents")
+    run.add_argument("--n", type=int, default=1000)
+    run.add_argument("--workers", default="2", help="comma-separated worker counts to measure (default 2)")
+    run.add_argument("--keep", type=Path, help="keep corpus and outputs here (and reuse a corpus of the same N)")
+    run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--batch-size", type=int, default=200)
+    run.add_argument("--no-incremental", action="store_true", help="skip the 0/1/100 new documents re-runs")
+    run.add_argument("--n-process", action="store_true", help="also time nlp.pipe(n_process=1 vs 2) in one task")
+    run.add_argument("--json", action="store_true", help="print JSON instead of markdown")
+    mem = sub.add_parser("memory", help="peak RSS of full runs of two corpus sizes, each in a fresh process")
+    mem.add_argument("--sizes", default="2000,20000")
+    mem.add_argument("--workers", type=int, default=2)
+    mem.add_argument("--keep", type=Path)
+    mem.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+
+    if args.command == "generate":
+        from pipeline.bench.corpus import generate_corpus
+
+        paths = generate_corpus(args.out, args.n, args.seed, start=args.start)
+        print(f"wrote {len(paths)} documents under {args.out}")
+        return 0
+
+    # A private Prefect home: the benchmark must neither read nor pollute the user's ~/.prefect.
+    os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="bench-prefect-"))
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # A fresh home migrates its database on first start: on a busy 2-core machine that can pass 20 s.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    logging.basicConfig(level=logging.WARNING)
+    from pipeline.bench import run as bench
+
+    if args.command == "memory":
+        sizes = [int(x) for x in args.sizes.split(",")]
+        result = bench.memory_check(sizes, args.workers, args.keep, args.seed)
+        print(json.dumps(result, indent=2))
+        return 0
+    workers = [int(x) for x in args.workers.split(",")]
+    result = bench.run_benchmark(args.n, workers, args.keep, args.seed, incremental=not args.no_incremental,
+                                 n_process=args.n_process, batch_size=args.batch_size)
+    print(json.dumps(result, indent=2, default=str) if args.json else bench.markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""The benchmark corpus generator: deterministic, realistic lengths, every slot filled."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from pipeline.bench import generate_corpus, make_document
+from pipeline.bench.corpus import WORDS
+
+
+def test_same_seed_same_corpus_and_prefix_stable(tmp_path):
+    a = generate_corpus(tmp_path / "a", 30, seed=5)
+    b = generate_corpus(tmp_path / "b", 10, seed=5)
+    assert [p.read_text() for p in a[:10]] == [p.read_text() for p in b]
+    c = generate_corpus(tmp_path / "c", 10, seed=6)
+    assert [p.read_text() for p in c] != [p.read_text() for p in b]
+
+
+def test_start_appends_new_documents(tmp_path):
+    first = generate_corpus(tmp_path, 5, seed=1)
+    more = generate_corpus(tmp_path, 3, seed=1, start=5)
+    assert len({p.name for p in first + more}) == 8
+    assert more[0].read_text() == make_document(1, 5)[1]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return [make_document(3, i) for i in range(300)]
+
+
+def test_every_kind_appears_with_realistic_length(sample):
+    by_kind = collections.defaultdict(list)
+    for kind, text in sample:
+        by_kind[kind].append(len(text.split()))
+    assert set(by_kind) == set(WORDS)
+    for kind, lengths in by_kind.items():
+        low, high = WORDS[kind]
+        assert min(lengths) >= low * 0.9 and max(lengths) <= high * 1.1, (kind, min(lengths), max(lengths))
+
+
+@pytest.mark.parametrize("index", range(0, 300, 37))
+def test_text_contract_and_no_unfilled_slot(sample, index):
+    kind, text = sample[index]
+    assert "{" not in text and "}" not in text
+    paragraphs = text.strip("\n").split("\n\n")
+    assert all(p and "\n" not in p for p in paragraphs)
+    if kind in ("news", "press_release"):
+        assert any(q in text for q in ("outstanding", "good", "requires improvement", "inadequate"))
+
+
+def test_varied_authorities_and_years(sample):
+    import re
+
+    years = {y for _, t in sample for y in re.findall(r"\b20[12]\d\b", t)}
+    assert len(years) >= 8
+    councils = {t.split("\n\n")[0] for k, t in sample if k == "report"}
+    assert len(councils) >= 20
