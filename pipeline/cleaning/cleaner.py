@@ -26,7 +26,8 @@ class CleanResult:
 
 @dataclass(frozen=True)
 class _Rules:
-    drop: tuple[tuple[str, re.Pattern], ...]
+    drop: re.Pattern
+    drop_names: tuple[str, ...]
     related_marker: re.Pattern
     related_header: re.Pattern
     byline: re.Pattern
@@ -39,7 +40,10 @@ class _Rules:
 def _rules() -> _Rules:
     data = json.loads((Path(__file__).parent / "boilerplate.json").read_text(encoding="utf-8"))
     return _Rules(
-        drop=tuple((r["name"], re.compile(r["pattern"], re.IGNORECASE)) for r in data["drop_lines"]),
+        # One alternation instead of a match per rule per line; the group number names the rule.
+        drop=re.compile("|".join(f"(?P<r{i}>(?:{r['pattern']}))" for i, r in enumerate(data["drop_lines"])),
+                        re.IGNORECASE),
+        drop_names=tuple(r["name"] for r in data["drop_lines"]),
         related_marker=re.compile(data["related_link_marker"]),
         related_header=re.compile(data["related_list_header"], re.IGNORECASE),
         byline=re.compile(data["byline"]),
@@ -49,7 +53,17 @@ def _rules() -> _Rules:
     )
 
 
-_TERMINAL = re.compile(r"[.!?:;…)\]\"”’'–—-]$")
+# Checked on the last character only: an end-anchored regex search scans the whole paragraph.
+_TERMINAL = frozenset(".!?:;…)]\"”’'–—-")
+_SENTENCE_END = frozenset(".!?")
+
+
+def _ends_sentence(line: str) -> bool:
+    return line[-1:] in _SENTENCE_END
+
+
+def _ends_clause(line: str) -> bool:
+    return line[-1:] in _TERMINAL
 _SHORT_WORDS = 6
 _ADDRESS_WORDS = 8
 _RELATED_WORDS = 16
@@ -57,14 +71,14 @@ _HEAD_PARAGRAPHS = 3
 
 
 def _is_short_label(line: str) -> bool:
-    return len(line.split()) <= _SHORT_WORDS and not re.search(r"[.!?]$", line)
+    return not _ends_sentence(line) and len(line.split()) <= _SHORT_WORDS
 
 
 _CAPTION_WORDS = 8
 
 
 def _is_caption(line: str) -> bool:
-    return len(line.split()) <= _CAPTION_WORDS and not _TERMINAL.search(line)
+    return not _ends_clause(line) and len(line.split()) <= _CAPTION_WORDS
 
 
 def _letterhead_end(lines: list[str], rules: _Rules) -> int:
@@ -79,21 +93,19 @@ def _letterhead_end(lines: list[str], rules: _Rules) -> int:
 
 def _is_address_line(line: str, rules: _Rules) -> bool:
     words = len(line.split())
-    if words <= _ADDRESS_WORDS and rules.postcode.search(line) and not re.search(r"[.!?]$", line):
+    if words <= _ADDRESS_WORDS and not _ends_sentence(line) and rules.postcode.search(line):
         return True
     return bool(rules.street_line.match(line))
 
 
 def _drop_rule(line: str, rules: _Rules) -> str | None:
-    for name, pattern in rules.drop:
-        if pattern.match(line):
-            return name
-    return None
+    m = rules.drop.match(line)
+    return rules.drop_names[int(m.lastgroup[1:])] if m else None
 
 
 def _joins_next(prev: str, nxt: str) -> bool:
     """A PDF page break split a sentence: no closing punctuation, next block starts lower-case."""
-    return bool(prev) and not _TERMINAL.search(prev) and nxt[:1].islower()
+    return bool(prev) and nxt[:1].islower() and not _ends_clause(prev)
 
 
 def clean(raw: str, title: str | None = None) -> CleanResult:
@@ -113,7 +125,7 @@ def clean(raw: str, title: str | None = None) -> CleanResult:
     related_mode: str | None = None
     for line in lines:
         if related_mode:
-            if len(line.split()) <= _RELATED_WORDS and not re.search(r"[.!?]$", line) \
+            if not _ends_sentence(line) and len(line.split()) <= _RELATED_WORDS \
                     and not _drop_rule(line, rules):
                 removed.append(f"related_link: {line}")
                 if related_mode == "one":
