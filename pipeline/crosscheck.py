@@ -7,7 +7,8 @@ the reference table of Ofsted inspection events: Crown copyright, Open Governmen
 row matches an official event of the same authority (GSS code, at the event or now) whose inspection or
 publication year is within one year of the row's inspection_year (a report is often published the year after
 the visit). Each row is an agreement, a disagreement (official grade shown), not found (no graded event that
-year) or no year (the text gave no year to compare).
+year) or no year (the text gave no year to compare; the latest official event with the same grade, if any, is
+shown so that the analyst can judge).
 """
 
 from __future__ import annotations
@@ -55,7 +56,14 @@ def crosscheck(ratings: pd.DataFrame, ref: pd.DataFrame) -> list[dict]:
         rec = {"doc_id": r.get("doc_id"), "authority_code": r["authority_code"],
                "authority_name": r["authority_name"], "inspection_year": year, "extracted": r["grade"],
                "official": None, "official_date": None, "status": "no_year"}
-        if year is not None:
+        if year is None:
+            # No year in the text: still tell the analyst when Ofsted last gave that grade, if ever.
+            same = [e for e in by_code.get(r["authority_code"], []) if e["grade"] == r["grade"]]
+            if same:
+                latest = max(same, key=lambda e: e["publication_date"] or e["inspection_date"])
+                rec["official"] = latest["grade"]
+                rec["official_date"] = latest["publication_date"] or latest["inspection_date"]
+        else:
             events = [e for e in by_code.get(r["authority_code"], []) if any(abs(y - year) <= 1 for y in e["years"])]
             if not events:
                 rec["status"] = "not_found"
