@@ -9,23 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.evaluate import _quote_match, norm_name, norm_quote
+from pipeline.evaluate import Score, _quote_match, norm_name, norm_quote
 
 
 @dataclass
-class QuoteScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class QuoteScore(Score):
+    """Detection counts (tp, fp, fn, f1 from evaluate.Score) plus speaker counts."""
+
     speaker_ok: int = 0
     type_ok: int = 0
     errors: list[str] = field(default_factory=list)
-
-    @property
-    def f1(self) -> float:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def speaker_accuracy(self) -> float:
