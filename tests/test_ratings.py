@@ -32,6 +32,7 @@ FAKE = {
     "Devon": "E10000008", "Cornwall": "E06000052", "Lambeth": "E09000022", "Sunderland": "E08000024",
     "Hertfordshire": "E10000015", "Solihull": "E08000029", "Norfolk": "E10000020", "Suffolk": "E10000029",
     "Warrington": "E06000007", "Brent": "E09000005", "Trafford": "E08000009", "Stockport": "E08000007",
+    "Isles of Scilly": "E06000053",
 }
 _FAKE_RX = re.compile(r"\b(" + "|".join(sorted(FAKE, key=len, reverse=True)) + r")\b")
 
@@ -355,6 +356,67 @@ CASES = [
     ("neg-target-year", "Camden aims to be rated good by 2025, its director said.", set()),
     ("neg-future-year", "Camden expects its children's services to be judged good in 2025 by Ofsted.", set()),
     ("neg-plan-to-reach", "Islington sets out plan to reach ‘good’ at its next Ofsted inspection.", set()),
+    # --- phrasings added after the first held-out set (own wording, other councils than the texts)
+    ("hp-children-who-need-protection", "Ofsted judged the support given to children who need protection in "
+     "Solihull to be inadequate.", {("Solihull", HP, INAD, CUR)}),
+    ("moving-up-from-not-aim", "Norfolk's services are now rated good, moving up from the requires improvement "
+     "grade they were given before.", {("Norfolk", OE, GOOD, CUR), ("Norfolk", OE, RI, PREV)}),
+    ("after-being-judged", "After being judged inadequate, Derbyshire's services are now rated good.",
+     {("Derbyshire", OE, INAD, PREV), ("Derbyshire", OE, GOOD, CUR)}),
+    ("sheds-its-rating", "Wigan sheds its inadequate rating after a two-year improvement drive",
+     {("Wigan", OE, INAD, PREV)}),
+    ("out-of-category", "Torbay has climbed out of the inadequate category, Ofsted said.",
+     {("Torbay", OE, INAD, PREV)}),
+    ("now-beats-clause-year", "Sunderland, judged inadequate in 2018 and now rated outstanding, hosted the "
+     "conference.", {("Sunderland", OE, INAD, PREV), ("Sunderland", OE, OUT, CUR)}),
+    ("rating-it", "Inspectors praised the Bromley fostering service's recruitment of carers, rating it "
+     "outstanding.", {("Bromley", FOST, OUT, CUR)}),
+    ("rated-long-object", "Inspectors rated the support for care leavers offered by Devon good.",
+     {("Devon", CL, GOOD, CUR)}),
+    ("together-with", "Ofsted judged leadership in Kent to be good, together with services for children in care.",
+     {("Kent", LEAD, GOOD, CUR), ("Kent", CIC, GOOD, CUR)}),
+    ("both-cue-in-quote", "Ofsted rated Essex inadequate, with adoption judged inadequate and inspectors noting "
+     "that “too many children remain without a plan”.", {("Essex", OE, INAD, CUR), ("Essex", ADOPT, INAD, CUR)}),
+    ("kept-that-grade", "Cornwall has been rated good since 2015 and kept that grade in its latest inspection.",
+     {("Cornwall", OE, GOOD, CUR), ("Cornwall", OE, GOOD, PREV)}),
+    ("ri-judgement-in-clause-still", "Inspectors found children in care in Sunderland were well supported, while "
+     "help and protection for families still requires improvement.", {("Sunderland", HP, RI, CUR)}),
+    ("ri-we-were-told", "At our last inspection in 2021 we were told we required improvement, said the Trafford "
+     "director.", {("Trafford", OE, RI, PREV)}),
+    ("rather-than", "Help and protection in Bromley was judged good rather than outstanding, inspectors said.",
+     {("Bromley", HP, GOOD, CUR)}),
+    ("scale-enumeration", "Ofsted grades each council outstanding, good, requires improvement or inadequate; "
+     "Devon was rated good.", {("Devon", OE, GOOD, CUR)}),
+    ("scale-from-to", "In Ofsted's annual ratings, councils sit on a four-point scale, from performs poorly to "
+     "performs excellently, and Stockport performs well.", {("Stockport", OE, "performs_well", CUR)}),
+    ("both-after-judgements", "Surrey's report came out last month; Kent's followed this week.\n\nChildren in "
+     "care and care leavers were both rated good.", {("Kent", CIC, GOOD, CUR), ("Kent", CL, GOOD, CUR)}),
+    ("in-both-councils", "Hackney and Islington share one children's services department.\n\nA Hackney "
+     "spokesperson welcomed the findings.\n\nAdoption was judged outstanding in both councils.",
+     {("Hackney", ADOPT, OUT, CUR), ("Islington", ADOPT, OUT, CUR)}),
+    ("relative-clause-skipped", "Brent, whose early help is run jointly with Camden, was rated inadequate.",
+     {("Brent", OE, INAD, CUR)}),
+    ("joined-from-skipped", "Norfolk's new director, who joined Norfolk from Suffolk last year, said the work "
+     "goes on.\n\nServices for care leavers were judged outstanding.", {("Norfolk", CL, OUT, CUR)}),
+    ("descriptor-islands", "The Isles of Scilly and Cornwall were inspected this spring.\n\nOn the islands, "
+     "leadership was judged good.", {("Isles of Scilly", LEAD, GOOD, CUR)}),
+    ("descriptor-county-council", "Services were run by Derbyshire County Council until a trust was set up with "
+     "help from Sheffield.\n\nAt its last inspection, in 2019, the county council was judged to require "
+     "improvement.", {("Derbyshire", OE, RI, PREV)}),
+    ("place-only-skipped", "Devon's children's services were judged good this week.\n\nMost of its children in "
+     "care live with foster carers in Cornwall.\n\nAt the last inspection in 2018 the council was judged to "
+     "require improvement.", {("Devon", OE, GOOD, CUR), ("Devon", OE, RI, PREV)}),
+    ("receive-a-good-service", "Inspectors said care leavers in Solihull receive a good service, although housing "
+     "is scarce.", {("Solihull", CL, GOOD, CUR)}),
+    ("neg-not-receive-good-service", "Inspectors said not all care leavers in Solihull receive a good service.",
+     set()),
+    ("annual-up-from-short-form", "Havering was judged to perform well in the annual ratings, up from adequately "
+     "in 2009.", {("Havering", OE, "performs_well", CUR), ("Havering", OE, "performs_adequately", PREV)}),
+    ("top-grades-plural", "Solihull and Trafford both retain top grades after inspections.",
+     {("Solihull", OE, OUT, CUR), ("Solihull", OE, OUT, PREV), ("Trafford", OE, OUT, CUR),
+      ("Trafford", OE, OUT, PREV)}),
+    ("copula-then-new-clause", "The report found adoption in Lancashire was good and that leaders had a clear plan.",
+     {("Lancashire", ADOPT, GOOD, CUR)}),
 ]
 
 

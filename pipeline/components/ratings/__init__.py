@@ -22,7 +22,10 @@ pass. Only sentences that hold a grade are looked at further:
 4. Which authority? The nearest mention before the grade in the sentence (with its coordination "Nottingham
    and Plymouth councils"; "like Camden" skipped), "both"/"each" -> the authorities of the sentence before,
    a mention after the grade in the same clause, the nearest earlier mention in the paragraph, the last
-   mention of the previous two paragraphs, and finally the document's primary authority.
+   mention of the previous two paragraphs, and finally the document's primary authority. A mention inside a
+   closed relative clause ("X, whose services are run with Y, kept ...") or after "from" is passed over, a
+   descriptor ("the island", "the former county council") picks the council it fits, and a council named
+   only as a place mid-sentence in an earlier paragraph ("live in Cornwall") is not taken for "the council".
 """
 
 from __future__ import annotations
@@ -47,10 +50,12 @@ ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_
 # Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
                "visit_document", "clause_words", "previous_just_before", "pluperfect", "as_was",
-               "other_subjects")
+               "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
              "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
-             "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs")
+             "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs", "ri_subjects",
+             "clause_after", "clause_after_and", "place_prepositions", "council_words", "receive_verbs",
+             "service_nouns", "subordinators")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -102,6 +107,8 @@ class RatingsExtractor:
                       else {w for w in cues[k] if " " not in w} for k in WORD_SETS}
         self.year_words: dict[str, int] = cues["year_words"]
         self.year_after = set(cues["relative_year_after"])
+        self.descriptors = {tuple(t.norm_ for t in nlp.tokenizer(k)): v for k, v in cues["descriptors"].items()
+                            if not k.startswith("_")}
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -115,6 +122,7 @@ class RatingsExtractor:
             return doc
         ctx = _DocContext(doc, judgements, cues, self)
         ctx.grade_ends = {g.end - 1: g for g in grades}
+        ctx.grade_starts = {g.start: g for g in grades}
         ctx.annual_n = sum(g.grade in ANNUAL_GRADES and doc[g.start].norm_ != "excellent" for g in grades)
         ctx.annual = ctx.annual_n > 0
         rows: dict[tuple, dict] = {}
@@ -186,6 +194,8 @@ class RatingsExtractor:
         grades = []
         n = len(doc)
         for start, end, label in _longest(gspans):
+            if end - start > 1 and doc[start].norm_ == "from":
+                start += 1  # "up from adequately": the 'from' only licenses the short form (grades.json)
             quoted = start > 0 and end < n and doc[start - 1].text in QUOTES and doc[end].text in QUOTES
             grades.append(Grade(start, end, label, quoted))
         judgements = _longest(jspans)
@@ -200,8 +210,16 @@ class RatingsExtractor:
         if g.quoted or g.end >= len(doc) or g.grade in ANNUAL_GRADES or g.grade in ("highest", "lowest"):
             return False
         nxt = doc[g.end]
+        if self._received_service(doc, g):
+            return False
         return (not nxt.is_sent_start and nxt.is_alpha and nxt.is_lower and nxt.norm_ not in self.words["bare_next_ok"]
                 and nxt.norm_ not in self.words["rating_nouns"])
+
+    def _received_service(self, doc: Doc, g: Grade) -> bool:
+        """'children in care receive a good service'."""
+        w = self.words
+        return (not g.quoted and g.start >= 2 and g.end < len(doc) and doc[g.end].norm_ in w["service_nouns"]
+                and doc[g.start - 1].norm_ in ("a", "an") and doc[g.start - 2].norm_ in w["receive_verbs"])
 
     def _accept(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade], ctx: _DocContext) -> str:
         w = self.words
@@ -209,6 +227,14 @@ class RatingsExtractor:
         n = g.end + (1 if g.quoted else 0)  # token after
         prev_tok = doc[p] if p >= sent.start else None
         next_tok = doc[n] if n < sent.end and not doc[n].is_space else None
+        if self._received_service(doc, g):
+            # a judgement area said to receive a good service, in a text reporting the inspection (a report's
+            # own body describes practice; its judgement table gives the grades)
+            cs = ctx.clause_of(g.start, sent)[0]
+            if any(doc[i].norm_ in w["negation"] for i in range(cs, g.start)):
+                return ""
+            return "bare" if doc._.kind != "ofsted_report" and ctx.has_cue(
+                "rating_context", sent.start, sent.end) and any(True for _ in ctx.judgements_in(cs, g.start)) else ""
         if (not g.quoted and next_tok is not None and next_tok.is_alpha and next_tok.is_lower
                 and g.grade not in ANNUAL_GRADES and g.grade not in ("highest", "lowest")
                 and next_tok.norm_ not in w["bare_next_ok"] and next_tok.norm_ not in w["rating_nouns"]):
@@ -225,9 +251,14 @@ class RatingsExtractor:
         if any(doc[i].norm_ in w["negation"] for i in range(neg_lo, g.start)) and not ctx.has_cue(
                 "no_longer", neg_lo, g.start):
             return ""  # "was not rated good", "did not rate the services inadequate"
+        if ctx.cue_ends_at("not_grade_before", g.start - (1 if g.quoted else 0)):
+            return ""  # "rated good rather than outstanding": the grade it did not get
+        if self._scale_listing(doc, g, sent, ctx):
+            return ""  # "grades councils as outstanding, good, requires improvement or inadequate"
         lo = max(clause_start, g.start - 6)
-        if any(doc[i].norm_ in w["aspiration"] and ctx.judgement_at(i) is None for i in range(lo, g.start)):
-            return ""
+        if any(doc[i].norm_ in w["aspiration"] and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
+                not self._is_from(doc, g, sent)):
+            return ""  # "to become outstanding"; but "moving up from inadequate" is a past grade
         if self._other_subject(doc, g, clause_start, ctx):
             return ""  # "a children's home run by the council was rated outstanding", "schools rated inadequate"
         cy = ctx.year_in(clause_start, ctx.clause_of(g.start, sent)[1], own_clause=True)
@@ -277,17 +308,20 @@ class RatingsExtractor:
             # a move between grades is rating talk in any text about inspections
             return "strong" if sent_ctx or sb == "move" and ctx.doc_context else ""
         subj = next((t for t in before if t.norm_ not in w["skip_before"]), None)
+        cs0 = ctx.clause_of(g.start, sent)[0]
         if g.grade == "requires_improvement" and doc[g.start].norm_ in ("require", "requires", "required") and (
                 sent_ctx and subj is not None and (ctx.judgement_at(subj.i) is not None
                                                    or ctx.has_mention(subj.i, subj.i + 1)
-                                                   or subj.norm_ in ("they", "it", "services", "service"))):
+                                                   or subj.norm_ in w["ri_subjects"]
+                                                   or any(True for _ in ctx.judgements_in(cs0, g.start)))):
             return "bare"  # "the experiences of children in care required improvement"
         if sent_ctx and end_ok and self._object_verb_before(doc, g, sent, ctx):
             return "strong"  # "rated that council good"
         first = next((t for t in before if t.norm_ not in w["skip_before"] or t.norm_ in w["copulas"]), None)
         if first is not None and first.norm_ in w["copulas"] and (
                 end_ok or next_tok.norm_ in ("in", "for") or next_tok.norm_ in ("at", "when", "until")
-                and (ctx.has_cue("previous", n, n + 4) or ctx.has_cue("rating_context", n, n + 4))):
+                and (ctx.has_cue("previous", n, n + 4) or ctx.has_cue("rating_context", n, n + 4))
+                or self._new_clause_after(doc, n, sent)):
             # "The Local Safeguarding Children Board is good."  / "Children's services in X are good"
             subj_lo = max(sent.start, first.i - 12)
             j_subject = any(ctx.judgement_at(i) is not None for i in range(subj_lo, first.i))
@@ -299,6 +333,40 @@ class RatingsExtractor:
             if j_subject and ctx.paragraph_context_before(sent):
                 return "bare"
         return ""
+
+    def _new_clause_after(self, doc: Doc, n: int, sent: Span) -> bool:
+        """'leadership was now good and that help had improved', 'was good but inspectors said': a new
+        clause follows the grade (not 'good and improving')."""
+        if doc[n].norm_ in self.words["clause_after"]:
+            return True
+        return doc[n].norm_ == "and" and n + 1 < sent.end and doc[n + 1].norm_ in self.words["clause_after_and"]
+
+    def _scale_listing(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
+        """The grade is one step of the grading scale being described: a run of three or more grades joined
+        only by commas / 'or' / 'and' / 'to', or a grade shortly after 'scale' / 'ranging from' with no council
+        named between."""
+        run = 1
+        for step in (-1, 1):
+            cur = g
+            while True:
+                k = cur.start - 1 if step < 0 else cur.end
+                while sent.start <= k < sent.end and doc[k].text in QUOTES:
+                    k += step
+                if not (sent.start <= k < sent.end and doc[k].norm_ in (",", "or", "and", "to", "/")):
+                    break
+                k += step
+                while sent.start <= k < sent.end and doc[k].text in QUOTES:
+                    k += step
+                nxt = ctx.grade_ending_at(k) if step < 0 else ctx.grade_starts.get(k)
+                if nxt is None:
+                    break
+                run += 1
+                cur = nxt
+        if run >= 3:
+            return True
+        starts = ctx.cue_starts["scale_words"]
+        k = bisect.bisect_left(starts, max(sent.start, g.start - 8))
+        return k < len(starts) and starts[k] < g.start and not ctx.has_mention(starts[k], g.start)
 
     def _other_subject(self, doc: Doc, g: Grade, clause_start: int, ctx: _DocContext) -> bool:
         """A school, nursery, children's home or agency is the subject of the grade's clause, with no
@@ -381,8 +449,10 @@ class RatingsExtractor:
 
     def _object_verb_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
         cs, _ = ctx.clause_of(g.start, sent)
-        lo = max(cs, g.start - 6)
-        return any(doc[i].norm_ in self.words["object_verbs"] for i in range(lo, g.start))
+        lo = max(cs, g.start - 14)
+        verbs = [i for i in range(lo, g.start) if doc[i].norm_ in self.words["object_verbs"]]
+        # "rated that council good"; "rated the help and protection given to children good"
+        return bool(verbs) and (g.start - verbs[-1] <= 6 or any(True for _ in ctx.judgements_in(verbs[-1], g.start)))
 
     def _is_from(self, doc: Doc, g: Grade, sent: Span) -> bool:
         """Grade preceded by "from" in a move: "jumps from inadequate", "up from requires improvement"."""
@@ -483,12 +553,40 @@ class RatingsExtractor:
             if s >= ce:
                 break
             if e > g.start:
-                return True
+                # "rated outstanding since 2018 and retained that grade"; not a verb of a quoted or subordinate
+                # clause further on ("judged inadequate, inspectors warning that 'too many children remain ...'")
+                if s < g.end or s - g.end <= 12 and not any(
+                        doc[i].text in QUOTES or doc[i].norm_ in self.words["subordinators"] for i in range(g.end, s)):
+                    return True
+                continue
+            if e == g.start and doc[s].norm_ == "still" and doc[g.start].norm_ in ("require", "requires"):
+                continue  # "still require improvement": the work still needed, not a grade kept
             gap = [doc[i].norm_ for i in range(e, g.start)]
             if "and" in gap and any(w in strong for w in gap[gap.index("and") + 1:]):
                 continue
             return True
         return False
+
+    def _previous_just_before(self, doc, g: Grade, sent, ctx) -> bool:
+        """'after years of good', 'lifts its inadequate rating', 'out of the inadequate category'."""
+        i = g.start - (1 if g.quoted else 0)
+        if ctx.cue_ends_at("previous_just_before", i):
+            return True
+        while i > sent.start and doc[i - 1].norm_ in ("the", "its", "their", "a", "an"):
+            i -= 1
+            if ctx.cue_ends_at("previous_just_before", i):
+                return True
+        return False
+
+    def _now_before(self, doc, g: Grade, sent, cs: int, ctx) -> bool:
+        """'now' (or 'newly', 'today') in the few words before the grade, with no past cue between."""
+        lo = max(cs, g.start - 5)
+        starts = ctx.cue_starts["current_just_before"]
+        k = bisect.bisect_left(starts, lo)
+        if not (k < len(starts) and starts[k] < g.start):
+            return False
+        s = max(x for x in starts[k:bisect.bisect_left(starts, g.start)])
+        return not ctx.has_cue("previous", s, g.start) and ctx.year_in(s, g.start) is None
 
     def _reported(self, doc, sent, cs: int, ce: int, ctx) -> bool:
         """'The director reported that the service had been judged good': a pluperfect backshifted by a
@@ -506,8 +604,9 @@ class RatingsExtractor:
         if self._both(doc, g, cs, ce, ctx):
             prev_year = year if year is not None and (doc_year is None or year < doc_year) else rel
             timings = [("current", doc_year), ("previous", prev_year)]
-        elif self._is_from(doc, g, sent) or ctx.cue_ends_at("previous_just_before",
-                                                             g.start - (1 if g.quoted else 0)):
+        elif self._now_before(doc, g, sent, cs, ctx):
+            timings = [("current", doc_year)]  # "moved out of the category it got in 2021 and is now rated good"
+        elif self._is_from(doc, g, sent) or self._previous_just_before(doc, g, sent, ctx):
             timings = [("previous", year if year != doc_year else None)]
         elif (ctx.has_cue("previous", cs, ce) or has_rel
               or (ctx.has_cue("pluperfect", cs, ce) and doc._.kind != "council_minutes"
@@ -571,6 +670,7 @@ class _DocContext:
         self.cues = cues
         self.cue_starts = {k: [c[0] for c in v] for k, v in cues.items()}
         self.grade_ends: dict[int, Grade] = {}
+        self.grade_starts: dict[int, Grade] = {}
         self.text = doc_text(doc)
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [b[0] for b in self.paras]
@@ -872,13 +972,13 @@ class _DocContext:
         ss, se = sent.start_char, sent.end_char
         before = self._mentions_between(ss, gc)
         if before:
-            return self._pairs(self._group(before[-1]))
+            return self._pairs(self._group(self._outside_relative(before, g, sent)))
         pk = bisect.bisect_right(self.para_starts, ss) - 1
-        if self.has_cue("distribute", sent.start, g.start):
+        cs, ce = self.clause_of(g.start, sent)
+        if self._distributes(sent.start, g.start) or self.has_cue("distribute_after", g.end, ce):
             group = self._previous_sentence_group(sent, pk)
             if group:
                 return group
-        cs, ce = self.clause_of(g.start, sent)
         cend = doc[ce].idx if ce < len(doc) else len(self.text)
         after = self._mentions_between(gc, min(cend, se))
         if after:
@@ -886,6 +986,10 @@ class _DocContext:
         # "11 councils were found to perform poorly": a count of councils, not one of them
         if any(doc[i].norm_ in self.ext.words["plural_subjects"] for i in range(cs, g.start)):
             return []
+        # "On the island, ...", "the former county council's services": the latest council fitting the words
+        described = self._described(sent.start, g.start)
+        if described:
+            return described
         # beyond the sentence, "the council" / "the south coast authority" is the most recent one
         if pk >= 0:
             in_para = self._mentions_between(self.paras[pk][0], ss)
@@ -895,10 +999,69 @@ class _DocContext:
                 if pk - back < 0:
                     break
                 a, b = self.paras[pk - back]
-                prev = self._mentions_between(a, b)
+                prev = [k for k in self._mentions_between(a, b) if not self._place_only(k)]
                 if prev:
                     return self._pairs([prev[-1]])
         return list(self.primary)
+
+    def _place_only(self, k: int) -> bool:
+        """A council named only as a place in the middle of a sentence ('most live on the mainland in
+        Cornwall'): not what 'the council' in a later paragraph means. A sentence-opening 'In Shropshire,'
+        or 'Cornwall Council' / "Cornwall's services" still counts."""
+        m = self.mentions[k]
+        span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None or span.start < 2 or self.doc[span.start].is_sent_start or self.doc[
+                span.start - 1].is_sent_start:
+            return False
+        prev_tok = self.doc[span.start - 1]
+        nxt = self.doc[span.end] if span.end < len(self.doc) else None
+        if prev_tok.norm_ not in self.ext.words["place_prepositions"]:
+            return False
+        return nxt is None or nxt.norm_ not in self.ext.words["council_words"]
+
+    def _distributes(self, lo: int, hi: int) -> bool:
+        """'Both councils were rated good'; not 'children in care and care leavers were both rated good', where
+        'both' follows judgement names."""
+        starts = self.cue_starts["distribute"]
+        for k in range(bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)):
+            s = starts[k]
+            if not any(self.j_at.get(i) is not None for i in range(max(lo, s - 3), s)):
+                return True
+        return False
+
+    def _outside_relative(self, before: list[int], g: Grade, sent: Span) -> int:
+        """The last mention before the grade, unless it sits in a closed relative clause between subject and
+        verb ('the Isle of Wight, whose services are run with Hampshire, kept its good rating')."""
+        k = before[-1]
+        tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["end"], alignment_mode="expand")
+        if tok is None or len(before) < 2:
+            return k
+        a, b = self.clause_of(tok.start, sent)
+        if self.doc[a].norm_ in ("whose", "which", "who", "where") and b < g.start and self.doc[b].text == ",":
+            earlier = [x for x in before if self.mentions[x]["end"] <= self.doc[a].idx]
+            if earlier:
+                return earlier[-1]
+        return k
+
+    def _described(self, lo: int, hi: int) -> list[tuple[str, str]]:
+        """A descriptor ('the island', 'the county council') before the grade picks the latest earlier mention
+        whose name or wording fits it (descriptors in cues.json)."""
+        doc = self.doc
+        for i in range(lo, hi):
+            if doc[i].norm_ != "the":
+                continue
+            for words, fit in self.ext.descriptors.items():
+                if i + len(words) <= hi and tuple(t.norm_ for t in doc[i:i + len(words)]) == words:
+                    k = bisect.bisect_left(self.m_starts, doc[i].idx) - 1
+                    while k >= 0:
+                        m = self.mentions[k]
+                        name = m["name"].lower()
+                        after = self.text[m["end"]:m["end"] + len(fit) + 1].lower().strip()
+                        if name.startswith(fit) or name.endswith(fit) or after == fit or self.text[
+                                m["start"]:m["end"]].lower().endswith(fit):
+                            return self._pairs([k])
+                        k -= 1
+        return []
 
     def _previous_sentence_group(self, sent: Span, pk: int) -> list[tuple[str, str]]:
         """For 'Both local authorities ...': the largest coordination in the nearest earlier sentence."""
@@ -914,6 +1077,14 @@ class _DocContext:
             if grp not in groups:
                 groups.append(grp)
         best = max(groups, key=len)
+        if len(best) < 2 and len(in_sent) < 2:
+            # the nearest sentence names one council only ("A Westminster spokesperson said"): the councils
+            # meant by "both" were named together a little earlier
+            far = self._mentions_between(self.paras[max(0, pk - 4)][0] if pk >= 1 else 0, s.start_char)
+            for k in reversed(far):
+                grp = self._group(k)
+                if len(grp) > 1:
+                    return self._pairs(grp)
         return self._pairs(best if len(best) > 1 else in_sent)
 
 
