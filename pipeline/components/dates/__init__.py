@@ -142,7 +142,14 @@ class _Rules:
         self.label = re.compile(rf"(?:^|[|•·–—]){_SPACE}*({labels}){_SPACE}*[:|–-]?{_SPACE}*{time}$", re.IGNORECASE)
         self.label_rank = {w.lower(): i for i, w in enumerate(pub["labels"])}
         self.byline = re.compile(
-            rf"\b[Bb]y{_SPACE}+(?:[A-Z][\w.'’-]*{_SPACE}*){{1,4}}(?:[|,–—-]{_SPACE}*)?(?:on{_SPACE}+)?$")
+            # "by Jane Smith on 5 May 2024", "By Jane Smith | CYP Now | 5 May 2024", "By Jane Smith, Local Democracy
+            # Reporter, 5 May 2024": the name, up to three short outlet or role segments, then the date.
+            # A byline opens its paragraph (or follows a separator): "published by Ofsted on 5 March" is not one.
+            # Mid-paragraph, only "by <First> <Last> on <date>" (a standfirst run into its byline).
+            rf"(?:(?:^|[|•·–—]){_SPACE}*[Bb]y{_SPACE}+(?:[A-Z][\w.'’-]*{_SPACE}*){{1,4}}"
+            rf"(?:[|,–—-]{_SPACE}*(?:[A-Za-z][\w&'’.-]*{_SPACE}*){{1,8}}){{0,3}}(?:[|,–—-]{_SPACE}*)?(?:on{_SPACE}+)?"
+            rf"|\b[Bb]y{_SPACE}+(?:[A-Z][\w.'’-]*{_SPACE}+){{2,4}}on{_SPACE}+)$",
+            re.MULTILINE)
         self.byline_max = pub["byline_max_paragraph"]
         self.dateline_max = pub["dateline_max_paragraph"]
         self.dateline_words = pub["dateline_max_other_words"]
