@@ -175,6 +175,10 @@ def test_year_from_document_date(nlp, text, published, expected):
     ("Social worker job\n\nClosing date: 31/01/2025\n\nApply now.", None),
     ("Bury: inspection\n\nInspection dates: 9 to 20 October 2023\n\nBody text.", None),
     ("Durham keeps good rating\n\nLocal News | Dec 2023\n\nBody text.", None),
+    ("Somerset rated\n\nBy Gwen Hollister | Children and Young People Today | 2 February 2024\n\nBody.",
+     "2024-02-02"),
+    ("Leeds praised\n\nBy Tom Reed, Local Democracy Reporting Service, 14 March 2024\n\nBody.", "2024-03-14"),
+    ("Headline\n\nThe report was published by Ofsted on 5 March 2024 after a visit.\n\nBody.", None),
 ])
 def test_published(nlp, text, published):
     assert run(nlp, text)._.published == published
