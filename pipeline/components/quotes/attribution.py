@@ -23,6 +23,7 @@ from pipeline.components.quotes.marks import QuoteSpan
 
 TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
 _END = {".", "!", "?", "…"}
+_APOS = re.compile("[’']")
 _LAST_WORD = re.compile(r"([\w']+)[^\w']*$")
 _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
 COUNCIL_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*\s+){1,4}(?:Borough\s+|County\s+|City\s+)?Council\b")
@@ -87,6 +88,7 @@ class Attributor:
         self.history: list[tuple[int, Speaker]] = []  # resolved speakers by position
         self.results: dict[int, Speaker | None] = {}
         self._names: dict[str, str] = {}
+        self._role_names: dict[str, str | None] = {}
         self._mentions: dict[int, list[tuple[int, str, Speaker]]] = {}
 
     # ----------------------------------------------------------------- tokens and sentences
@@ -149,6 +151,8 @@ class Attributor:
     def verb_at(self, toks: list[Tok], i: int, hi: int) -> tuple[Verb, int] | None:
         if toks[i].low not in self.lex.verb_first or (i > 0 and toks[i - 1].low in self.lex.determiners):
             return None  # "the report", "a comment": a noun, not a verb
+        if i > 0 and toks[i].is_cap and (toks[i - 1].is_cap or toks[i - 1].is_acronym):
+            return None  # a word inside a name: "the Local Democracy Reporting Service"
         for n in range(min(self.lex.max_verb_len, hi - i), 0, -1):
             key = tuple(t.low for t in toks[i:i + n])
             v = self.lex.verbs.get(key)
@@ -195,7 +199,40 @@ class Attributor:
             return None
         if t.is_cap or t.is_acronym:
             return self._cap_run_back(toks, k, lo)
-        return None
+        return self._role_back(toks, k, lo)
+
+    def _role_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Speaker, int] | None:
+        """A person named only by role or description, ending at k: "the director of children's services",
+        "One care leaver", "Kent's head of fostering", "young people". The phrase must open its clause."""
+        lex = self.lex
+        if not toks[k].text[:1].isalnum():
+            return None
+        j = k
+        while j > lo and k - j < 9 and toks[j - 1].quote < 0 and toks[j - 1].text[:1].isalnum() and (
+                not toks[j - 1].is_cap or toks[j - 1].low in lex.role_words or toks[j - 1].low in lex.person_nouns
+                or toks[j - 1].low in lex.role_openers):
+            j -= 1
+            if toks[j].low in lex.role_openers:
+                break
+        opener = toks[j].low in lex.role_openers or toks[j].is_possessive
+        if j > lo and toks[j - 1].is_possessive and toks[j - 1].text[:1].isupper():
+            j -= 1  # "Kent's director of ..."
+            opener = True
+        if not (j == lo or toks[j - 1].text in (",", ";", ":", "(", "–", "—") or toks[j - 1].low in ("and", "but")):
+            return None
+        # The head noun: the last word before "of/for/at/in", else the last word of the phrase.
+        head = k
+        for x in range(j, k + 1):
+            if toks[x].low in ("of", "for", "at", "in", "with"):
+                head = x - 1
+                break
+        if head < j or not (toks[head].low in lex.role_heads or toks[head].low in lex.person_nouns):
+            return None
+        if not opener and toks[head].low not in lex.plural_person_nouns:
+            return None  # "director of children's services said" without an article is not a clause subject
+        if any(toks[x].low in lex.pronouns or toks[x].low in lex.verbs_first_only for x in range(j, k + 1)):
+            return None
+        return Speaker(self._span_text(toks, j, k + 1), "person", pos=toks[j].start, pronoun="role"), j
 
     def _run_start(self, toks: list[Tok], k: int, lo: int) -> tuple[int, int]:
         """Start of the capitalised run ending at k, and of its extension over organisation connectors."""
@@ -225,6 +262,13 @@ class Attributor:
 
     def _cap_run_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Speaker, int] | None:
         a, ext = self._run_start(toks, k, lo)
+        # "a spokesperson for Achieving for Children": whatever a spokesperson speaks for is an organisation
+        f = ext - 1
+        if f - 1 >= lo and toks[f].low == "the":
+            f -= 1
+        if f - 1 >= lo and toks[f].low in ("for", "at", "from") and toks[f - 1].low in self.lex.spokes_words:
+            name = self._span_text(toks, ext, k + 1)
+            return Speaker(name, "organisation", pos=toks[ext].start), f - 1
         return self._name_from_run(toks, a, k, ext)
 
     def _org_back(self, toks: list[Tok], k: int, lo: int, last: int) -> tuple[Speaker, int] | None:
@@ -239,6 +283,21 @@ class Attributor:
         name = self._span_text(toks, first, last + 1)
         return Speaker(name, "organisation", pos=toks[first].start), first
 
+    def _capital_role(self, toks: list[Tok], first: int, k: int) -> tuple[Speaker, int]:
+        """"Director of Children's Services Jane Dooley" (a person with a title) or "the Director of
+        Children's Services" alone (a person named by role)."""
+        lex = self.lex
+        n = k
+        while n >= first and toks[n].is_cap and toks[n].low not in lex.org_words and toks[n].low not in lex.name_stop \
+                and toks[n].low not in lex.role_words:
+            n -= 1
+        if k - n >= 2:
+            sp = Speaker(self._span_text(toks, n + 1, k + 1), "person", pos=toks[n + 1].start,
+                         role=self._span_text(toks, first, n + 1))
+            return sp, first
+        a = first - 1 if first > 0 and toks[first - 1].low in lex.role_openers else first
+        return Speaker(self._span_text(toks, a, k + 1), "person", pos=toks[a].start, pronoun="role"), a
+
     def _name_from_run(self, toks: list[Tok], a: int, k: int, ext: int | None = None) -> tuple[Speaker, int] | None:
         lex = self.lex
         words = [t.low for t in toks[(ext if ext is not None else a):k + 1]]
@@ -248,6 +307,8 @@ class Attributor:
                 first += 1
             if first > k:
                 return None
+            if toks[first].low in lex.role_heads and toks[first].low not in lex.org_words:
+                return self._capital_role(toks, first, k)
             name = self._span_text(toks, first, k + 1)
             if name.lower().startswith("the "):
                 name = name[4:]
@@ -265,6 +326,11 @@ class Attributor:
                 role_start = first if role_start is None else role_start
             first += 1
         if first > k:
+            r = ext if ext is not None else a
+            while r < k and toks[r].low in lex.function_words:
+                r += 1
+            if r < k and toks[r].low in lex.role_heads and all(toks[x].low in lex.role_words for x in range(r, k + 1)):
+                return self._capital_role(toks, r, k)  # "The Head of Early Help said"
             return None
         if any(toks[i].low in lex.name_stop for i in range(first, k + 1)):
             return None
@@ -404,13 +470,15 @@ class Attributor:
     def _tail_clause(self, toks: list[Tok], j: int, hi: int, where=("both", "tail")) -> Speaker | None:
         """'SPEAKER [also] VERB' / 'VERB SPEAKER[, role]' / 'according to SPEAKER' starting at j."""
         lex = self.lex
+        dash = False
         while j < hi and toks[j].text in (",", "–", "—", "-"):
+            dash = dash or toks[j].text != ","
             j += 1
         if j >= hi:
             return None
         v = self.verb_at(toks, j, hi)
         if v is not None and v[0].where == "prep":
-            got = self.speaker_starting_at(toks, j + v[1], hi)
+            got = self._source_after(toks, j + v[1], hi)
             if got is not None:
                 sp, _ = got
                 return replace(sp, cue=" ".join(t.low for t in toks[j:j + v[1]]))
@@ -441,6 +509,53 @@ class Attributor:
                 if role and not sp.role:
                     sp.role = self._clean_role(role)
                 return sp
+            # A byline after a dash: '"..." – Jane Dooley, director of children's services.'
+            if dash and sp.type in ("person", "organisation") and (k >= hi or toks[k].text in _END or (
+                    role is not None and hi - k < 12 and not any(t.quote >= 0 for t in toks[k:hi]))):
+                if role and not sp.role:
+                    sp.role = self._clean_role(role)
+                return sp
+        return None
+
+    def _source_after(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
+        """The source after "according to": a speaker, or the organisation behind a statement or document
+        ("a council statement", "a statement from Kent County Council", "a DfE spokesperson")."""
+        lex = self.lex
+        if i + 1 < hi and toks[i].is_possessive and toks[i].text[:1].isupper() and toks[i + 1].low in lex.source_nouns:
+            # "according to Ofsted's report": the owner of the document is the source
+            owner = self._phrase((toks[i].low[:-2],))
+            if owner is not None:
+                return Speaker(owner.speaker, owner.kind, owner.number, pos=toks[i].start), i + 2
+            return Speaker(toks[i].text[:-2], "organisation", pos=toks[i].start), i + 2
+        got = self.speaker_starting_at(toks, i, hi)
+        if got is not None or i >= hi or toks[i].low not in ("a", "an", "the", "its", "their"):
+            return got
+        lex = self.lex
+        j = i + 1
+        while j < hi and j - i < 6 and toks[j].quote < 0 and toks[j].low not in lex.source_nouns:
+            j += 1
+        if j >= hi or toks[j].low not in lex.source_nouns:
+            return None
+        if j + 1 < hi and toks[j + 1].low in ("from", "by", "of"):  # "a statement from the council"
+            a = j + 2
+            if a < hi and toks[a].low == "the":
+                a += 1
+            e = a
+            while e < hi and (toks[e].is_cap or toks[e].is_acronym or (
+                    toks[e].is_possessive and toks[e].text[:1].isupper()) or (
+                    toks[e].low in lex.org_connectors and e + 1 < hi and toks[e + 1].text[:1].isupper())):
+                e += 1
+            got = self.speaker_ending_at(toks, e - 1, a) if e > a and not toks[e - 1].is_possessive else None
+            if got is None:
+                got = self.speaker_starting_at(toks, j + 2, hi)
+            if got is not None:
+                return got[0], max(e, got[1])
+        if j > i + 1:  # "a council statement", "a Department for Education statement"
+            got = self.speaker_ending_at(toks, j - 1, i + 1)
+            if got is None and toks[j - 1].low in lex.council_tails:
+                got = Speaker("the council", "organisation", pos=toks[j - 1].start), j - 1
+            if got is not None and got[0].type != "pronoun":
+                return got[0], j + 1
         return None
 
     def _skip_back(self, toks: list[Tok], k: int, s: int) -> int:
@@ -482,7 +597,7 @@ class Attributor:
             if got is None:
                 continue
             sp, a = got
-            if sp.type == "pronoun" or (a > s and (toks[a - 1].low in lex.prepositions
+            if sp.type == "pronoun" or sp.pronoun == "role" or (a > s and (toks[a - 1].low in lex.prepositions
                                                    or toks[a - 1].low in lex.determiners)):
                 continue  # "director at Luton Borough Council," / "chief executive of the Bureau,"
             # The apposition describes the speaker better than a bare title before the name.
@@ -515,7 +630,7 @@ class Attributor:
             verb, n = got
             cue = " ".join(t.low for t in toks[v:v + n])
             if verb.where == "prep":
-                sp = self.speaker_starting_at(toks, v + n, qi)
+                sp = self._source_after(toks, v + n, qi)
                 if sp is not None:
                     return replace(sp[0], cue=cue)
                 continue
@@ -528,6 +643,16 @@ class Attributor:
             sp = self._subject_of(toks, v, s, verb)
             if sp is not None:
                 return replace(sp, cue=cue)
+        if qi - 1 > s and toks[qi - 1].text == ":":  # a name alone before a colon: 'Jane Dooley: "..."'
+            got = self.speaker_starting_at(toks, s, qi - 1)
+            if got is not None and got[0].type != "pronoun" and (
+                    got[0].type != "person" or " " in (got[0].name or "")):
+                sp, end = got
+                role = self._role_after(toks, end, qi - 1)
+                if end == qi - 1 or role is not None:
+                    if role and not sp.role:
+                        sp.role = role
+                    return sp
         return None
 
     def _sentence_tail(self, toks: list[Tok], i: int, e: int) -> Speaker | None:
@@ -544,7 +669,7 @@ class Attributor:
                 continue
             verb, n = got
             if verb.where == "prep":
-                sp = self.speaker_starting_at(toks, j + n, e)
+                sp = self._source_after(toks, j + n, e)
                 if sp is not None:
                     return replace(sp[0], cue=" ".join(x.low for x in toks[j:j + n]))
             elif j + n < e and toks[j + n].low == "by":
@@ -633,6 +758,9 @@ class Attributor:
             if got is None:
                 return replace(sp, name=None, type="unknown")
             return replace(got, pos=sp.pos, cue=sp.cue, role=got.role)
+        if sp.type == "person" and sp.pronoun == "role" and sp.name:
+            named = self.name_for_role(sp.name)
+            return replace(sp, name=named, role=sp.name, pronoun=None) if named else sp
         if sp.type == "person" and sp.name and len(sp.name.split()) == 1:
             return replace(sp, name=self.full_name(sp.name, sp.pos))
         if sp.type == "organisation" and sp.name == "the council":
@@ -640,6 +768,32 @@ class Attributor:
             if named:
                 return replace(sp, name=named)
         return sp
+
+    def name_for_role(self, phrase: str) -> str | None:
+        """The person the text names with this role elsewhere: "Leon Azure (Director of Children's Social
+        Care)", "Jane Dooley, the council's director of children's services," or "director ... Jane Dooley"."""
+        if phrase not in self._role_names:
+            self._role_names[phrase] = self._find_role_name(phrase)
+        return self._role_names[phrase]
+
+    def _find_role_name(self, phrase: str) -> str | None:
+        words = phrase.split()
+        while words and (fold(words[0]) in self.lex.role_openers or words[0].endswith(("'s", "’s"))):
+            words.pop(0)
+        if len(words) < 2:
+            return None  # "the director" alone is too vague to pin on a name
+        role = r"\s+".join(_APOS.sub("['’]", re.escape(w)) for w in words)
+        name = rf"((?:{_CAP_WORD})(?:\s+(?:{_CAP_WORD}))+)"
+        pat = re.compile(rf"{name}\s*(?:\(|,\s*)(?:the\s+)?(?:[\w’']+['’]s\s+)?(?i:{role})\b"
+                         rf"|(?i:{role})\s*,?\s+{name}")
+        for m in pat.finditer(self.text):
+            got = m.group(1) or m.group(2)
+            ws = got.split()
+            while ws and (fold(ws[0]) in self.lex.titles or fold(ws[0]) in self.lex.name_stop):
+                ws.pop(0)
+            if len(ws) >= 2 and not any(fold(w) in self.lex.org_words or fold(w) in self.lex.role_words for w in ws):
+                return " ".join(ws)
+        return None
 
     def council_name(self, pos: int) -> str | None:
         """The council a generic "the council" speaker refers to: the nearest one named before it."""
@@ -740,20 +894,37 @@ class Attributor:
             for pos, cls, cand in self._para_mentions(p):
                 if pos >= sp.pos:
                     break
-                if self._compatible(want, cls, cand):
+                if self._compatible(want, cls, cand) and self._gender_ok(sp.pronoun, cand):
                     best = (pos, cand)
         # Earlier speakers, latest first, within a bounded stretch of text (never a scan of the whole document).
         horizon = self._para_starts[max(0, pi - 3 * self.lex.settings["window_paragraphs"])]
         for pos, cand in reversed(self.history):
             if pos < horizon:
                 break
-            if pos < sp.pos and self._compatible(want, None, cand):
+            if pos < sp.pos and self._compatible(want, None, cand) and self._gender_ok(sp.pronoun, cand):
                 if best is None or pos >= best[0]:
                     best = (pos, cand)
                 break
+        if want == "person" and (best is None or best[0] < self._para_starts[pi]):
+            # A person introduced earlier in the paragraph only by role: "The director of children's social care
+            # said that demand was rising. He said: ..." (plain mentions above only find names).
+            para = self.para(pi)
+            for a, b in reversed(para.sents):
+                if para.toks[b - 1].end > sp.pos or any(t.quote >= 0 for t in para.toks[a:b]):
+                    continue
+                cand = self.clause_speaker(para, para.sents.index((a, b)))
+                if cand is not None and cand.type == "person" and cand.name and self._gender_ok(sp.pronoun, cand):
+                    return cand
         if best is None:
             return None
         return best[1]
+
+    def _gender_ok(self, pronoun: str | None, cand: Speaker) -> bool:
+        """"she" cannot refer to a man whose first name the gendered name lists know, nor "he" to a woman."""
+        if pronoun not in ("he", "she") or cand.type != "person" or not cand.name:
+            return True
+        first = fold(cand.name.split()[0])
+        return first not in (self.lex.male_names if pronoun == "she" else self.lex.female_names)
 
     @staticmethod
     def _compatible(want: str, cls: str | None, cand: Speaker) -> bool:

@@ -70,6 +70,13 @@ class Lexicon:
     determiners: frozenset[str]
     function_words: frozenset[str]
     appositive_cut: frozenset[str]
+    source_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    plural_person_nouns: frozenset[str]
+    role_openers: frozenset[str]
+    verbs_first_only: frozenset[str]
+    female_names: frozenset[str]
+    male_names: frozenset[str]
     settings: dict
 
 
@@ -133,5 +140,12 @@ def lexicon() -> Lexicon:
         determiners=fset("determiners"),
         function_words=fset("function_words"),
         appositive_cut=fset("appositive_cut"),
+        source_nouns=fset("source_nouns"),
+        person_nouns=fileset("person_nouns.txt"),
+        plural_person_nouns=frozenset(w for w in fileset("person_nouns.txt") if w.endswith(("s", "people", "staff"))),
+        role_openers=fset("role_openers"),
+        verbs_first_only=frozenset(k[0] for k in verbs),
+        female_names=fileset("female_names.txt"),
+        male_names=fileset("male_names.txt"),
         settings={k: v for k, v in words.items() if isinstance(v, int | float | str) and not k.startswith("_")},
     )
