@@ -417,6 +417,21 @@ CASES = [
       ("Trafford", OE, OUT, PREV)}),
     ("copula-then-new-clause", "The report found adoption in Lancashire was good and that leaders had a clear plan.",
      {("Lancashire", ADOPT, GOOD, CUR)}),
+    # --- round 4 (constructions found on the second released holdout)
+    ("object-pronoun", "Ofsted visited Kent's services in May and inspectors rated them inadequate.",
+     {("Kent", OE, INAD, CUR)}),
+    ("roundup-dash-line", "Ofsted published three inspection reports this week.\n\nBromley – good overall, with "
+     "adoption judged outstanding.", {("Bromley", OE, GOOD, CUR), ("Bromley", ADOPT, OUT, CUR)}),
+    ("move-with-comma-from", "Trafford moved up to good, from requires improvement in 2019, inspectors said.",
+     {("Trafford", OE, GOOD, CUR), ("Trafford", OE, RI, PREV)}),
+    ("unchanged-from", "Ofsted judged Sunderland's services as requires improvement, unchanged from 2019.",
+     {("Sunderland", OE, RI, CUR), ("Sunderland", OE, RI, PREV)}),
+    ("good-for-named-area", "Inspectors rated Wigan good for the impact of leaders on social work practice.",
+     {("Wigan", LEAD, GOOD, CUR)}),
+    ("annual-moved-up", "Solihull moved up to performing well in this year's annual ratings.",
+     {("Solihull", OE, "performs_well", CUR)}),
+    ("count-subject-not-a-council", "In the annual ratings Norfolk performs poorly, while ten are performing "
+     "excellently.", {("Norfolk", OE, "performs_poorly", CUR)}),
 ]
 
 

@@ -55,7 +55,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
              "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs", "ri_subjects",
              "clause_after", "clause_after_and", "place_prepositions", "council_words", "receive_verbs",
-             "service_nouns", "subordinators")
+             "service_nouns", "subordinators", "object_pronouns", "area_words", "inspection_nouns",
+             "generic_openers", "generic_present", "list_dashes", "predicate_fillers")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -138,6 +139,9 @@ class RatingsExtractor:
                 g.kind = self._accept(doc, g, sent, sgrades, ctx)
                 if not g.kind:
                     g.kind = self._coordinated_grade(doc, g, sent, sgrades, ctx)
+        ctx.set_lead(by_sent, sents)
+        for si, sgrades in by_sent.items():
+            sent = sents[si]
             accepted = [g for g in sgrades if g.kind and not self._restated(doc, g, sgrades, ctx)]
             claimed: set[int] = set()
             for i, g in enumerate(accepted):
@@ -270,12 +274,16 @@ class RatingsExtractor:
             return "strong" if ctx.has_cue("rating_context", sent.start, sent.end) else ""
         if self._is_table_row(doc, g, sent, ctx):
             return "table"
+        if self._listed_after_name(doc, g, sent, ctx):
+            return "strong"
         sent_ctx = ctx.has_cue("rating_context", sent.start, sent.end)
         if g.grade in ANNUAL_GRADES and g.grade != "excellent" or (g.grade == "excellent"
                                                                   and doc[g.start].norm_ != "excellent"):
             # "Salford performs well" in a text listing several councils' annual ratings
             listed = ctx.annual_n >= 2 and prev_tok is not None and ctx.mention_ending_at(prev_tok.i) is not None
-            return "strong" if sent_ctx or g.quoted or listed else ""
+            # "moved up to performing well", "slipped from performing well": a move between annual grades
+            moved = self._is_from(doc, g, sent) or self._strong_before(doc, g, sent, ctx) == "move"
+            return "strong" if sent_ctx or g.quoted or listed or moved else ""
         # what follows the grade
         end_ok = next_tok is None or (next_tok.is_punct and next_tok.text not in ("-",)) or next_tok.like_num
         if next_tok is not None and next_tok.text == "-" and not doc[n - 1].whitespace_:
@@ -315,7 +323,8 @@ class RatingsExtractor:
                                                    or subj.norm_ in w["ri_subjects"]
                                                    or any(True for _ in ctx.judgements_in(cs0, g.start)))):
             return "bare"  # "the experiences of children in care required improvement"
-        if sent_ctx and end_ok and self._object_verb_before(doc, g, sent, ctx):
+        names_next = self._names_follow(doc, n, sent, ctx) is not None
+        if sent_ctx and (end_ok or names_next) and self._object_verb_before(doc, g, sent, ctx):
             return "strong"  # "rated that council good"
         first = next((t for t in before if t.norm_ not in w["skip_before"] or t.norm_ in w["copulas"]), None)
         if first is not None and first.norm_ in w["copulas"] and (
@@ -333,6 +342,48 @@ class RatingsExtractor:
             if j_subject and ctx.paragraph_context_before(sent):
                 return "bare"
         return ""
+
+    def _subject_of_next(self, doc: Doc, end: int, next_start: int) -> bool:
+        """Only verbs of grading lie between a judgement name and the next grade: the name is its subject."""
+        w = self.words
+        gap = range(end, next_start)
+        return len(gap) <= 5 and all(doc[i].norm_ in w["copulas"] or doc[i].norm_ in w["be_verbs"]
+                                     or doc[i].norm_ in w["strong_before"] or doc[i].norm_ in w["predicate_fillers"]
+                                     for i in gap)
+
+    def _names_follow(self, doc: Doc, n: int, sent: Span, ctx: _DocContext) -> int | None:
+        """'good for the impact of leaders', 'outstanding in all four areas inspected: ...': the index of the
+        judgement name that a preposition (and words naming the areas) after the grade leads to, else None."""
+        if n >= sent.end or doc[n].norm_ not in ("for", "in", "across", "on", ":"):
+            return None
+        i = n + 1
+        while i < sent.end and i - n <= 8 and ctx.judgement_at(i) is None and doc[i].norm_ in self.words["area_words"]:
+            i += 1
+        return i if i < sent.end and ctx.judgement_starting(i) is not None else None
+
+    def _inspection_of(self, doc: Doc, i: int, hi: int, ctx: _DocContext) -> int | None:
+        """'judged adequate in an inspection of its looked after children services': the name the inspection
+        was of, right after the grade."""
+        if doc[i].norm_ != "in" or i + 3 >= hi:
+            return None
+        k = i + 1
+        if doc[k].norm_ in ("a", "an", "the", "its", "their"):
+            k += 1
+        if doc[k].norm_ not in self.words["inspection_nouns"] or doc[k + 1].norm_ not in ("of", "into"):
+            return None
+        k += 2
+        while k < hi and doc[k].norm_ in ("its", "their", "the", "council", "'s", "’s"):
+            k += 1
+        return k if k < hi and ctx.judgement_starting(k) is not None else None
+
+    def _listed_after_name(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
+        """A round-up line 'Croydon – good overall, ...' / 'Merton: outstanding': a council named at the start of
+        the sentence, a dash or colon, then the grade, in a text about inspections."""
+        p = g.start - 1 - (1 if g.quoted else 0)
+        if p - 1 < sent.start or doc[p].norm_ not in self.words["list_dashes"] or not ctx.doc_context:
+            return False
+        m = ctx.mention_ending_at(p - 1)
+        return m is not None and m <= sent.start + 1
 
     def _new_clause_after(self, doc: Doc, n: int, sent: Span) -> bool:
         """'leadership was now good and that help had improved', 'was good but inspectors said': a new
@@ -397,6 +448,11 @@ class RatingsExtractor:
                 break
             if other.kind and 0 <= before[0].i - other.end <= 5:
                 return other.kind
+            # "good for children in care and care leavers and good for ...": only names and fillers between
+            gap = range(other.end, before[0].i)
+            if other.kind and len(gap) <= 14 and all(ctx.judgement_at(i) is not None or doc[i].norm_ in GAP_FILLER
+                                                     for i in gap):
+                return other.kind
         return ""
 
     def _words_before(self, doc: Doc, i: int, sent: Span, k: int) -> list:
@@ -427,6 +483,8 @@ class RatingsExtractor:
                 return "move" if self._is_from(doc, other, sent) else ""
             if tok.norm_ in w["strong_before"]:
                 return "strong"
+            if tok.norm_ in w["object_pronouns"] and j - 1 >= sent.start and doc[j - 1].norm_ in w["strong_before"]:
+                return "strong"  # "inspectors rated them inadequate"
             if tok.norm_ == "of" and j - 1 >= sent.start and doc[j - 1].norm_ in w["rating_nouns"]:
                 return "strong"  # "a rating of good"
             if tok.norm_ == "from":
@@ -463,6 +521,10 @@ class RatingsExtractor:
             return False
         if j - 1 >= sent.start and doc[j - 1].norm_ in self.words["movement_from"]:
             return True
+        if j - 1 >= sent.start and doc[j - 1].text == "," and any(
+                doc[k].norm_ in self.words["movement_from"] or doc[k].norm_ in self.words["movement_to"]
+                for k in range(max(sent.start, j - 9), j - 1)):
+            return True  # "moved up to good, from requires improvement in 2019"
         k = g.end + (1 if g.quoted else 0)
         return k < sent.end and doc[k].norm_ == "to"
 
@@ -507,24 +569,42 @@ class RatingsExtractor:
         i = g.end + (1 if g.quoted else 0)
         while i < next_start and doc[i].norm_ in self.words["rating_nouns"] and doc[i].norm_ != "overall":
             i += 1
-        if i < next_start and doc[i].norm_ in ("for", "in", "across", "on", ":"):
+        colon_list = False
+        led = self._names_follow(doc, i, sent, ctx) if i < next_start else None
+        inspected = self._inspection_of(doc, i, next_start, ctx) if led is None and i < next_start else None
+        if led is not None or inspected is not None:
+            colon_list = any(doc[k].text == ":" for k in range(i, led or inspected))
+            i = led or inspected
+        elif i < next_start and doc[i].norm_ in ("for", "in", "across", "on", ":"):
             i += 1
         while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his"):
             i += 1
         j = ctx.judgement_starting(i)
         if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
                                                       or doc[i].norm_ in ("overall",)
-                                                      or doc[i - 1].norm_ in ("for", "in", "across", "on", ":")):
+                                                      or doc[i - 1].norm_ in ("for", "in", "across", "on", ":")
+                                                      or inspected is not None):
             while j is not None and j[1] <= next_start:
                 labels.append(j[2])
                 claimed.add(j[0])
                 k = j[1]
                 gap = 0
                 while k < next_start and gap <= 8 and ctx.judgement_at(k) is None and (
-                        doc[k].norm_ in GAP_FILLER):
+                        doc[k].norm_ in GAP_FILLER or colon_list and doc[k].text == ";"):
                     k += 1
                     gap += 1
+                if colon_list and ctx.judgement_starting(k) is None:
+                    # "in every area: the impact of leaders on practice with families; the experiences of ...":
+                    # items of a colon list run to the next ';'
+                    semi = next((x for x in range(k, min(next_start, k + 15)) if doc[x].text == ";"), None)
+                    if semi is not None:
+                        k = semi + 1
+                        while k < next_start and k - semi <= 8 and ctx.judgement_at(k) is None and (
+                                doc[k].norm_ in GAP_FILLER):
+                            k += 1
                 j = ctx.judgement_starting(k) if k < next_start else None
+                if j is not None and next_start < sent.end and self._subject_of_next(doc, j[1], next_start):
+                    j = None  # "good overall, and adoption was judged outstanding": adoption has its own grade
         # "rated good, as was the council's adoption service": the grade carries over
         extra = ctx.as_was_judgements(g.end, next_start, claimed)
         # "overall" right after a grade is not a list of its own: keep looking before for the others
@@ -532,6 +612,10 @@ class RatingsExtractor:
             return _uniq(labels + extra), None
         before = []
         lo = ctx.strong_break_before(g.start, prev_end, sent)
+        if labels == ["overall_effectiveness"]:
+            # "..., in 2012, X had been judged adequate overall": names in an opening clause ("at its last
+            # inspection of looked-after children's services,") are what was inspected, not what was graded
+            lo = max(lo, ctx.clause_of(g.start, sent)[0])
         found = list(ctx.judgements_in(lo, g.start))
         for k in range(len(found) - 1, 0, -1):
             if any(doc[t].like_num for t in range(found[k - 1][1], found[k][0])):
@@ -547,8 +631,12 @@ class RatingsExtractor:
     # ------------------------------------------------------------------ 3. current or previous?
     def _both(self, doc, g: Grade, cs: int, ce: int, ctx) -> bool:
         """A 'maintained' / 'remains' cue for this grade: not one that belongs to another verb of the clause
-        ("the help children received remained strong and judged it good")."""
+        ("the help children received remained strong and judged it good"), or one opening the clause right
+        after it ("requires improvement, unchanged from 2019")."""
         strong = self.words["strong_before"]
+        if ce + 1 < len(doc) and doc[ce].text == "," and ctx.cue_starts_at("both", ce + 1) and (
+                ctx.grade_starts.get(ce + 2) is None):
+            return True
         for s, e in ctx.cues["both"][bisect.bisect_left(ctx.cue_starts["both"], cs):]:
             if s >= ce:
                 break
@@ -559,7 +647,8 @@ class RatingsExtractor:
                         doc[i].text in QUOTES or doc[i].norm_ in self.words["subordinators"] for i in range(g.end, s)):
                     return True
                 continue
-            if e == g.start and doc[s].norm_ == "still" and doc[g.start].norm_ in ("require", "requires"):
+            if e == g.start and doc[s].norm_ == "still" and doc[g.start].norm_ in ("require", "requires", "required",
+                                                                             "requiring"):
                 continue  # "still require improvement": the work still needed, not a grade kept
             gap = [doc[i].norm_ for i in range(e, g.start)]
             if "and" in gap and any(w in strong for w in gap[gap.index("and") + 1:]):
@@ -680,7 +769,9 @@ class _DocContext:
         dm = sorted(doc._.date_mentions or [], key=lambda d: d["start"])
         self.date_starts = [d["start"] for d in dm]
         self.dates = dm
-        self.doc_year = _year(doc._.published)
+        # no publication date: the latest fully dated day in the text stands in ("published on 23 July 2015")
+        days = [d["value"] for d in dm if isinstance(d.get("value"), str) and len(d["value"]) == 10]
+        self.doc_year = _year(doc._.published) or (max(_year(v) or 0 for v in days) or None if days else None)
         pub = doc._.published
         self.doc_month = int(pub[5:7]) if isinstance(pub, str) and len(pub) >= 7 and pub[5:7].isdigit() else None
         # authorities
@@ -695,6 +786,7 @@ class _DocContext:
             self.primary = [(auths[0]["authority_code"], auths[0]["authority_name"])]
         else:
             self.primary = []
+        self.lead: list[tuple[str, str]] = []
         self.annual = False
         self.annual_n = 0
         self.doc_context = bool(cues["rating_context"])
@@ -781,6 +873,11 @@ class _DocContext:
         starts = self.cue_starts[name]
         k = bisect.bisect_left(starts, lo)
         return k < len(starts) and starts[k] < hi
+
+    def cue_starts_at(self, name: str, i: int) -> bool:
+        starts = self.cue_starts[name]
+        k = bisect.bisect_left(starts, i)
+        return k < len(starts) and starts[k] == i
 
     def cue_ends_at(self, name: str, i: int) -> bool:
         """A cue phrase that ends right before token i."""
@@ -970,17 +1067,23 @@ class _DocContext:
         doc = self.doc
         gc = doc[g.start].idx
         ss, se = sent.start_char, sent.end_char
+        cs, ce = self.clause_of(g.start, sent)
+        # "..., while ten are performing excellently": a count as the subject of the grade's own clause
+        if any(doc[i].like_num and doc[i + 1].norm_ in self.ext.words["copulas"] for i in range(cs, g.start - 1)) \
+                and not self._mentions_between(doc[cs].idx, gc):
+            return []
         before = self._mentions_between(ss, gc)
         if before:
             return self._pairs(self._group(self._outside_relative(before, g, sent)))
         pk = bisect.bisect_right(self.para_starts, ss) - 1
-        cs, ce = self.clause_of(g.start, sent)
         if self._distributes(sent.start, g.start) or self.has_cue("distribute_after", g.end, ce):
             group = self._previous_sentence_group(sent, pk)
             if group:
                 return group
         cend = doc[ce].idx if ce < len(doc) else len(self.text)
         after = self._mentions_between(gc, min(cend, se))
+        if after and self._time_clause_before(g.end, after[0]):
+            after = []  # "rated good in the first inspection since the Hampshire partnership ended"
         if after:
             return self._pairs(self._group(after[0]))
         # "11 councils were found to perform poorly": a count of councils, not one of them
@@ -1001,8 +1104,36 @@ class _DocContext:
                 a, b = self.paras[pk - back]
                 prev = [k for k in self._mentions_between(a, b) if not self._place_only(k)]
                 if prev:
+                    if back == 2 and self.lead and self._pairs([prev[-1]]) != self.lead:
+                        # a paragraph with no council between: the council the report is about, not a
+                        # partner named in passing two paragraphs up
+                        return list(self.lead)
                     return self._pairs([prev[-1]])
-        return list(self.primary)
+        return list(self.lead or self.primary)
+
+    def set_lead(self, by_sent: dict, sents: dict) -> None:
+        """The council the text reports on: named before the first accepted grade of the first body sentence
+        (not the headline) that names one, e.g. "X Council's children's services have been rated good"."""
+        self.lead = []
+        for si in sorted(by_sent):
+            sent = sents[si]
+            if self.is_paragraph(sent) and self.paragraph_tokens(sent) <= 25 and sent.start_char < 400:
+                continue  # the headline or a sub-heading
+            for g in by_sent[si]:
+                if g.kind:
+                    before = self._mentions_between(sent.start_char, self.doc[g.start].idx)
+                    if before:
+                        self.lead = self._pairs([before[-1]])
+                        return
+            if any(g.kind for g in by_sent[si]):
+                return
+
+    def _time_clause_before(self, lo_tok: int, k: int) -> bool:
+        """A word between the grade and mention k that puts the mention in another event or comparison."""
+        tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["start"] + 1, alignment_mode="expand")
+        hi = tok.start if tok is not None else lo_tok
+        return any(self.doc[i].norm_ in ("since", "after", "before", "until", "than", "like", "unlike")
+                   for i in range(lo_tok, hi))
 
     def _place_only(self, k: int) -> bool:
         """A council named only as a place in the middle of a sentence ('most live on the mainland in
