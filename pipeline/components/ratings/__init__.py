@@ -50,13 +50,16 @@ ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_
 # Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
                "visit_document", "clause_words", "previous_just_before", "pluperfect", "as_was",
-               "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after")
+               "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after",
+               "grade_scope")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
              "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
              "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs", "ri_subjects",
              "clause_after", "clause_after_and", "place_prepositions", "council_words", "receive_verbs",
              "service_nouns", "subordinators", "object_pronouns", "area_words", "inspection_nouns",
-             "generic_openers", "generic_present", "list_dashes", "predicate_fillers")
+             "generic_openers", "generic_present", "list_dashes", "predicate_fillers", "after_grade_breaks",
+             "scope_prepositions", "still_fillers", "inclusive_lead_ins",
+             "state_prepositions")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -107,7 +110,12 @@ class RatingsExtractor:
         self.words = {k: {t.norm_ for w in cues[k] for t in nlp.tokenizer(w)} if k != "strong_before"
                       else {w for w in cues[k] if " " not in w} for k in WORD_SETS}
         self.year_words: dict[str, int] = cues["year_words"]
+        # judgements only ever named as graded ("outstanding capacity to improve"): a bare grade may precede them
+        self.graded_names = set(cues["graded_names"])
+        # words after a grade that lead to the judgement names it is for ("good for ...", "outstanding in ...")
+        self.lead_ins = set(cues["name_lead_ins"]) | set(cues["inclusive_lead_ins"])
         self.year_after = set(cues["relative_year_after"])
+        self.year_forward = set(cues["relative_year_forward"])
         self.descriptors = {tuple(t.norm_ for t in nlp.tokenizer(k)): v for k, v in cues["descriptors"].items()
                             if not k.startswith("_")}
 
@@ -118,7 +126,8 @@ class RatingsExtractor:
         grades, judgements, cues = self._match(doc)
         # Most grade words in a long text are ordinary adjectives ("good practice"): drop them before any
         # sentence or clause work is done.
-        live = [g for g in grades if not self._plain_adjective(doc, g)]
+        named = {s for s, _, label in judgements if label in self.graded_names}
+        live = [g for g in grades if g.end in named or not self._plain_adjective(doc, g)]
         if not live:
             return doc
         ctx = _DocContext(doc, judgements, cues, self)
@@ -239,7 +248,8 @@ class RatingsExtractor:
                 return ""
             return "bare" if doc._.kind != "ofsted_report" and ctx.has_cue(
                 "rating_context", sent.start, sent.end) and any(True for _ in ctx.judgements_in(cs, g.start)) else ""
-        if (not g.quoted and next_tok is not None and next_tok.is_alpha and next_tok.is_lower
+        graded_name = not g.quoted and next_tok is not None and self._graded_name_at(n, ctx)
+        if (not g.quoted and next_tok is not None and next_tok.is_alpha and next_tok.is_lower and not graded_name
                 and g.grade not in ANNUAL_GRADES and g.grade not in ("highest", "lowest")
                 and next_tok.norm_ not in w["bare_next_ok"] and next_tok.norm_ not in w["rating_nouns"]):
             return ""  # "good practice", "inadequate housing": the cheap, common case first
@@ -284,6 +294,9 @@ class RatingsExtractor:
             # "moved up to performing well", "slipped from performing well": a move between annual grades
             moved = self._is_from(doc, g, sent) or self._strong_before(doc, g, sent, ctx) == "move"
             return "strong" if sent_ctx or g.quoted or listed or moved else ""
+        if graded_name:
+            # "rated good overall, with outstanding capacity to improve"
+            return "bare" if ctx.has_cue("rating_context", sent.start, sent.end) else ""
         # what follows the grade
         end_ok = next_tok is None or (next_tok.is_punct and next_tok.text not in ("-",)) or next_tok.like_num
         if next_tok is not None and next_tok.text == "-" and not doc[n - 1].whitespace_:
@@ -292,6 +305,8 @@ class RatingsExtractor:
             return ""  # "good-quality placements"
         if next_tok is not None and next_tok.text == "-":
             end_ok = True  # a spaced dash ends the clause
+        elif not end_ok and self._scope_ends(doc, n, sent, ctx):
+            end_ok = True  # "rated the county inadequate across the board.", "were outstanding on the island,"
         noun_next = next_tok is not None and next_tok.norm_ in w["rating_nouns"]
         if g.quoted:
             follows_ok = (end_ok or noun_next or next_tok.norm_ in w["quoted_next_ok"]
@@ -343,6 +358,22 @@ class RatingsExtractor:
                 return "bare"
         return ""
 
+    def _scope_ends(self, doc: Doc, n: int, sent: Span, ctx: _DocContext) -> bool:
+        """What follows the grade is only its scope or place, then the clause ends: 'across the board', 'in
+        every area' (grade_scope in cues.json), 'on the island', 'in Camden'."""
+        end = ctx.cue_end_at("grade_scope", n)
+        if end is None and doc[n].norm_ in self.words["scope_prepositions"] and n + 1 < sent.end:
+            k = n + 2 if doc[n + 1].norm_ == "the" else n + 1
+            end = ctx.mention_starting_at(k) if k < sent.end else None
+        if end is None:
+            return False
+        return end >= sent.end or doc[end].is_punct and doc[end].text not in ("-", "'", "’") or (
+            doc[end].norm_ in self.words["clause_after"])
+
+    def _graded_name_at(self, n: int, ctx: _DocContext) -> bool:
+        j = ctx.judgement_starting(n)
+        return j is not None and j[2] in self.graded_names
+
     def _subject_of_next(self, doc: Doc, end: int, next_start: int) -> bool:
         """Only verbs of grading lie between a judgement name and the next grade: the name is its subject."""
         w = self.words
@@ -354,7 +385,7 @@ class RatingsExtractor:
     def _names_follow(self, doc: Doc, n: int, sent: Span, ctx: _DocContext) -> int | None:
         """'good for the impact of leaders', 'outstanding in all four areas inspected: ...': the index of the
         judgement name that a preposition (and words naming the areas) after the grade leads to, else None."""
-        if n >= sent.end or doc[n].norm_ not in ("for", "in", "across", "on", ":"):
+        if n >= sent.end or doc[n].norm_ not in self.lead_ins:
             return None
         i = n + 1
         while i < sent.end and i - n <= 8 and ctx.judgement_at(i) is None and doc[i].norm_ in self.words["area_words"]:
@@ -570,19 +601,24 @@ class RatingsExtractor:
         while i < next_start and doc[i].norm_ in self.words["rating_nouns"] and doc[i].norm_ != "overall":
             i += 1
         colon_list = False
+        if i + 1 < next_start and doc[i].text == "," and doc[i + 1].norm_ in self.words["inclusive_lead_ins"]:
+            i += 1  # "judged outstanding, including adoption and ..."
+        # names given as examples ("including adoption") come on top of what the grade is for
+        inclusive = i < next_start and doc[i].norm_ in self.words["inclusive_lead_ins"]
         led = self._names_follow(doc, i, sent, ctx) if i < next_start else None
         inspected = self._inspection_of(doc, i, next_start, ctx) if led is None and i < next_start else None
         if led is not None or inspected is not None:
             colon_list = any(doc[k].text == ":" for k in range(i, led or inspected))
             i = led or inspected
-        elif i < next_start and doc[i].norm_ in ("for", "in", "across", "on", ":"):
+        elif i < next_start and doc[i].norm_ in self.lead_ins:
             i += 1
         while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his"):
             i += 1
         j = ctx.judgement_starting(i)
         if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
+                                                      or j[2] in self.graded_names
                                                       or doc[i].norm_ in ("overall",)
-                                                      or doc[i - 1].norm_ in ("for", "in", "across", "on", ":")
+                                                      or doc[i - 1].norm_ in self.lead_ins
                                                       or inspected is not None):
             while j is not None and j[1] <= next_start:
                 labels.append(j[2])
@@ -608,7 +644,7 @@ class RatingsExtractor:
         # "rated good, as was the council's adoption service": the grade carries over
         extra = ctx.as_was_judgements(g.end, next_start, claimed)
         # "overall" right after a grade is not a list of its own: keep looking before for the others
-        if labels and labels != ["overall_effectiveness"]:
+        if labels and labels != ["overall_effectiveness"] and not inclusive:
             return _uniq(labels + extra), None
         before = []
         lo = ctx.strong_break_before(g.start, prev_end, sent)
@@ -625,6 +661,8 @@ class RatingsExtractor:
             if js not in claimed:
                 before.append(label)
                 claimed.add(js)
+        if inclusive:
+            return _uniq((before or ["overall_effectiveness"]) + labels + extra), None
         labels = _uniq(labels + before)
         return _uniq((labels or ["overall_effectiveness"]) + extra), None
 
@@ -635,7 +673,7 @@ class RatingsExtractor:
         after it ("requires improvement, unchanged from 2019")."""
         strong = self.words["strong_before"]
         if ce + 1 < len(doc) and doc[ce].text == "," and ctx.cue_starts_at("both", ce + 1) and (
-                ctx.grade_starts.get(ce + 2) is None):
+                ctx.grade_starts.get(ce + 2) is None) and not self._state_verb(doc, ce + 1, ce + 2):
             return True
         for s, e in ctx.cues["both"][bisect.bisect_left(ctx.cue_starts["both"], cs):]:
             if s >= ce:
@@ -643,18 +681,26 @@ class RatingsExtractor:
             if e > g.start:
                 # "rated outstanding since 2018 and retained that grade"; not a verb of a quoted or subordinate
                 # clause further on ("judged inadequate, inspectors warning that 'too many children remain ...'")
+                # nor one for a state that is not a grade ("judged inadequate in 2018, remain under a commissioner")
                 if s < g.end or s - g.end <= 12 and not any(
-                        doc[i].text in QUOTES or doc[i].norm_ in self.words["subordinators"] for i in range(g.end, s)):
+                        doc[i].text in QUOTES or doc[i].norm_ in self.words["subordinators"] for i in range(g.end, s)) \
+                        and not self._state_verb(doc, s, e):
                     return True
                 continue
-            if e == g.start and doc[s].norm_ == "still" and doc[g.start].norm_ in ("require", "requires", "required",
-                                                                             "requiring"):
-                continue  # "still require improvement": the work still needed, not a grade kept
+            if doc[s].norm_ == "still" and all(doc[i].norm_ in self.words["still_fillers"] for i in range(e, g.start)) \
+                    and (e < g.start or g.grade == "requires_improvement"):
+                continue  # "still require improvement", "still only good": the work still needed, not a grade kept
             gap = [doc[i].norm_ for i in range(e, g.start)]
             if "and" in gap and any(w in strong for w in gap[gap.index("and") + 1:]):
                 continue
             return True
         return False
+
+    def _state_verb(self, doc, s: int, e: int) -> bool:
+        """'remain under the control of a commissioner', 'remains in intervention': a stay verb that keeps a
+        state, not a grade."""
+        return e < len(doc) and doc[e - 1].norm_ in self.words["stay_verbs"] and (
+            doc[e].norm_ in self.words["state_prepositions"])
 
     def _previous_just_before(self, doc, g: Grade, sent, ctx) -> bool:
         """'after years of good', 'lifts its inadequate rating', 'out of the inadequate category'."""
@@ -689,7 +735,7 @@ class RatingsExtractor:
         cs, ce = ctx.clause_of(g.start, sent)
         doc_year = ctx.doc_year
         year = ctx.year_in(cs, ce, own_clause=True)
-        has_rel, rel = ctx.relative_year(cs, ce)
+        has_rel, rel = ctx.relative_year(cs, ce, g.start)
         if self._both(doc, g, cs, ce, ctx):
             prev_year = year if year is not None and (doc_year is None or year < doc_year) else rel
             timings = [("current", doc_year), ("previous", prev_year)]
@@ -771,6 +817,8 @@ class _DocContext:
         self.dates = dm
         # no publication date: the latest fully dated day in the text stands in ("published on 23 July 2015")
         days = [d["value"] for d in dm if isinstance(d.get("value"), str) and len(d["value"]) == 10]
+        # ... or, with no full date at all, the latest month named ("visits in March and April 2021")
+        days = days or [d["value"] for d in dm if isinstance(d.get("value"), str) and len(d["value"]) == 7]
         self.doc_year = _year(doc._.published) or (max(_year(v) or 0 for v in days) or None if days else None)
         pub = doc._.published
         self.doc_month = int(pub[5:7]) if isinstance(pub, str) and len(pub) >= 7 and pub[5:7].isdigit() else None
@@ -878,6 +926,22 @@ class _DocContext:
         starts = self.cue_starts[name]
         k = bisect.bisect_left(starts, i)
         return k < len(starts) and starts[k] == i
+
+    def cue_end_at(self, name: str, i: int) -> int | None:
+        """End of the longest cue phrase starting at token i (or None)."""
+        starts = self.cue_starts[name]
+        k = bisect.bisect_left(starts, i)
+        ends = [e for _, e in self.cues[name][k:bisect.bisect_right(starts, i)]]
+        return max(ends) if ends else None
+
+    def mention_starting_at(self, i: int) -> int | None:
+        """The token after the authority mention that starts at token i (or None)."""
+        start = self.doc[i].idx
+        k = bisect.bisect_left(self.m_starts, start)
+        if k >= len(self.m_starts) or self.m_starts[k] != start:
+            return None
+        span = self.doc.char_span(start, self.mentions[k]["end"], alignment_mode="expand")
+        return span.end if span is not None else None
 
     def cue_ends_at(self, name: str, i: int) -> bool:
         """A cue phrase that ends right before token i."""
@@ -1013,12 +1077,15 @@ class _DocContext:
             k += 1
         return None
 
-    def relative_year(self, lo: int, hi: int) -> tuple[bool, int | None]:
-        """'two years ago', 'last year': (found, the year relative to the document's year when known)."""
+    def relative_year(self, lo: int, hi: int, grade_at: int | None = None) -> tuple[bool, int | None]:
+        """'two years ago', 'last year': (found, the year relative to the document's year when known). 'Three
+        years after' dates what follows it from an earlier event: it makes a grade after it previous ('three
+        years after being rated inadequate'), not the grade it follows ('rated good three years after ...')."""
         doc = self.doc
         for i in range(lo, hi):
             t = doc[i].norm_
-            if t in ("year", "years") and i + 1 < hi and doc[i + 1].norm_ in self.ext.year_after and i > lo:
+            if t in ("year", "years") and i + 1 < hi and doc[i + 1].norm_ in self.ext.year_after and i > lo and not (
+                    grade_at is not None and i > grade_at and doc[i + 1].norm_ in self.ext.year_forward):
                 n = self.ext.year_words.get(doc[i - 1].norm_)
                 if n is not None:
                     return True, (self.doc_year - n if self.doc_year else None)
@@ -1086,6 +1153,10 @@ class _DocContext:
             after = []  # "rated good in the first inspection since the Hampshire partnership ended"
         if after:
             return self._pairs(self._group(after[0]))
+        # "the following councils are rated inadequate: A, B and C": the list the colon opens
+        listed = self._colon_list(g.end, sent)
+        if listed:
+            return listed
         # "11 councils were found to perform poorly": a count of councils, not one of them
         if any(doc[i].norm_ in self.ext.words["plural_subjects"] for i in range(cs, g.start)):
             return []
@@ -1111,6 +1182,16 @@ class _DocContext:
                     return self._pairs([prev[-1]])
         return list(self.lead or self.primary)
 
+    def _colon_list(self, lo: int, sent: Span) -> list[tuple[str, str]]:
+        """The councils listed right after a colon that follows token lo in the sentence."""
+        doc = self.doc
+        colon = next((i for i in range(lo, sent.end) if doc[i].text == ":"), None)
+        if colon is None or colon + 1 >= sent.end:
+            return []
+        hi = doc[min(colon + 3, sent.end - 1)].idx
+        first = self._mentions_between(doc[colon + 1].idx, hi)
+        return self._pairs(self._group(first[0])) if first else []
+
     def set_lead(self, by_sent: dict, sents: dict) -> None:
         """The council the text reports on: named before the first accepted grade of the first body sentence
         (not the headline) that names one, e.g. "X Council's children's services have been rated good"."""
@@ -1129,17 +1210,19 @@ class _DocContext:
                 return
 
     def _time_clause_before(self, lo_tok: int, k: int) -> bool:
-        """A word between the grade and mention k that puts the mention in another event or comparison."""
+        """A word between the grade and mention k that puts the mention in another event, comparison or clause
+        ("rated inadequate again as Camden was also criticised")."""
         tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["start"] + 1, alignment_mode="expand")
         hi = tok.start if tok is not None else lo_tok
-        return any(self.doc[i].norm_ in ("since", "after", "before", "until", "than", "like", "unlike")
-                   for i in range(lo_tok, hi))
+        return any(self.doc[i].norm_ in self.ext.words["after_grade_breaks"] for i in range(lo_tok, hi))
 
     def _place_only(self, k: int) -> bool:
         """A council named only as a place in the middle of a sentence ('most live on the mainland in
         Cornwall'): not what 'the council' in a later paragraph means. A sentence-opening 'In Shropshire,'
-        or 'Cornwall Council' / "Cornwall's services" still counts."""
-        m = self.mentions[k]
+        or 'Cornwall Council' / "Cornwall's services" still counts. A coordination is one place ('colleagues in
+        Suffolk and Essex, whose ...')."""
+        grp = self._group(k)
+        m = {"start": self.mentions[grp[0]]["start"], "end": self.mentions[grp[-1]]["end"]}
         span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
         if span is None or span.start < 2 or self.doc[span.start].is_sent_start or self.doc[
                 span.start - 1].is_sent_start:
