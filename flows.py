@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from pipeline.flow import DEFAULT_BATCH, build_tables
+from pipeline.remote import is_remote
 
 __all__ = ["build_tables"]
 
@@ -23,7 +24,8 @@ def _serve(args: argparse.Namespace) -> int:
     from prefect.settings import PREFECT_API_URL
 
     # Runs start later, from the served process: absolute paths keep them independent of any cwd.
-    raw, out = Path(args.raw).resolve(), Path(args.output).resolve()
+    raw = Path(args.raw).resolve()
+    out = args.output if is_remote(args.output) else Path(args.output).resolve()
     if not raw.is_dir():
         print(f"error: raw folder {raw} does not exist; create it or pass --raw", file=sys.stderr)
         return 2
@@ -52,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--cron", default="0 2 * * *", help='schedule (default "0 2 * * *": 02:00 every day)')
     serve.add_argument("--name", default="nightly", help="deployment name (default: nightly)")
     serve.add_argument("--raw", default="raw", help="folder of input texts (default: raw)")
-    serve.add_argument("--output", default="output", help="folder for the tables (default: output)")
+    serve.add_argument("--output", default="output", help="folder or URI (s3://bucket/x, file:///x) for the tables")
     serve.add_argument("--batch-size", type=int, default=DEFAULT_BATCH, help="documents per batch")
     serve.add_argument("--wait", type=float, default=600.0,
                        help="seconds a scheduled run waits for another run's lock (default: 600)")

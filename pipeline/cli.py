@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
 
     run = sub.add_parser("run", help="process raw/ into the Parquet tables of output/")
     run.add_argument("--raw", default="raw", help="folder of input texts (default: raw)")
-    run.add_argument("--output", default="output", help="folder for the tables (default: output)")
+    run.add_argument("--output", default="output", help="folder or URI (s3://bucket/x, file:///x) for the tables")
     run.add_argument("--full", action="store_true", help="rebuild every table from scratch")
     run.add_argument("--batch-size", type=int, default=200, help="documents per nlp.pipe batch")
     run.add_argument("--workers", type=int, default=0, help="extraction processes (default: up to 2 cores)")

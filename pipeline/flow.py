@@ -24,7 +24,7 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
-from pipeline import stages
+from pipeline import remote, stages
 from pipeline.batchwork import clean_extract
 from pipeline.schemas import TABLES, to_table
 from pipeline.store import ManifestEntry, OutputStore
@@ -164,7 +164,10 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
     """
     logger = get_run_logger()
     started = time.perf_counter()
-    raw, out = Path(raw_dir), Path(output_dir)
+    raw = Path(raw_dir)
+    # A remote URI (s3://...) is served through a local mirror, pulled before and pushed after (pipeline.remote).
+    remote_uri = output_dir if remote.is_remote(output_dir) else None
+    out = remote.mirror_dir(remote_uri) if remote_uri else Path(output_dir)
     if not raw.is_dir():
         raise NoInputs(f"raw folder {raw} does not exist; create it and put the texts to process in it")
     if batch_size < 1:
@@ -172,12 +175,14 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
     workers = workers or default_workers()
     _check_writable(out)
     version = pipeline_version()
-    summary = RunSummary(raw_dir=str(raw), output_dir=str(out), pipeline_version=version)
+    summary = RunSummary(raw_dir=str(raw), output_dir=remote_uri or str(out), pipeline_version=version)
     # clean/extract: summed time inside the workers (they overlap); wait: time this process spent
     # blocked on them. discover + read + wait + write is this process's share of the wall time.
     seconds = {"discover": 0.0, "read": 0.0, "clean": 0.0, "extract": 0.0, "wait": 0.0, "write": 0.0}
     store = OutputStore(out)
     with store.locked(wait_seconds):
+        if remote_uri and remote.pull(remote_uri, out):
+            logger.info("mirror %s refreshed from %s", out, remote_uri)
         recovered = store.recover()
         if recovered:
             logger.warning("removed %d uncommitted files left by an interrupted run", len(recovered))
@@ -249,6 +254,10 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
         summary.processed = done
         store.compact()
         store.ensure_tables()
+        if remote_uri:
+            pushed = remote.push(out, remote_uri)
+            logger.info("published to %s: %d files uploaded, %d removed", remote_uri, pushed["uploaded"],
+                        pushed["deleted"])
     summary.rows = {name: _count_rows(store, name) for name in TABLES}
     summary.seconds = seconds
     summary.wall_seconds = time.perf_counter() - started
