@@ -468,6 +468,12 @@ CASES = [
      {("Shropshire", OE, GOOD, CUR), ("Shropshire", OE, RI, PREV)}),
     ("colon-list-of-councils", "Three councils were judged outstanding this year: Kent, Leeds and Essex.",
      {("Kent", OE, OUT, CUR), ("Leeds", OE, OUT, CUR), ("Essex", OE, OUT, CUR)}),
+    ("safeguarding-listed-after-grade", "Inspectors rated Calderdale adequate for safeguarding and for "
+     "looked-after children.", {("Calderdale", HP, ADQ, CUR), ("Calderdale", CIC, ADQ, CUR)}),
+    ("safeguarding-after-grade-alone", "Ofsted judged Calderdale good for safeguarding.",
+     {("Calderdale", OE, GOOD, CUR)}),
+    ("neg-safeguarding-services-subject", "Calderdale's safeguarding services were rated inadequate.",
+     {("Calderdale", OE, INAD, CUR)}),
     ("neg-colon-not-a-list", "Two councils were rated inadequate: the minister said Kent would offer support.",
      set()),
 ]

@@ -112,6 +112,9 @@ class RatingsExtractor:
         self.year_words: dict[str, int] = cues["year_words"]
         # judgements only ever named as graded ("outstanding capacity to improve"): a bare grade may precede them
         self.graded_names = set(cues["graded_names"])
+        # label -> (label in a list with other names, label alone): "safeguarding" is help and protection beside
+        # looked-after children, the whole service on its own
+        self.list_only: dict[str, list[str]] = cues["list_only_names"]
         # words after a grade that lead to the judgement names it is for ("good for ...", "outstanding in ...")
         self.lead_ins = set(cues["name_lead_ins"]) | set(cues["inclusive_lead_ins"])
         self.year_after = set(cues["relative_year_after"])
@@ -123,7 +126,7 @@ class RatingsExtractor:
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "ratings")
         out.clear()
-        grades, judgements, cues = self._match(doc)
+        grades, judgements, cues, list_only = self._match(doc)
         # Most grade words in a long text are ordinary adjectives ("good practice"): drop them before any
         # sentence or clause work is done.
         named = {s for s, _, label in judgements if label in self.graded_names}
@@ -131,6 +134,7 @@ class RatingsExtractor:
         if not live:
             return doc
         ctx = _DocContext(doc, judgements, cues, self)
+        ctx.list_only = {j[0]: j for j in list_only}
         ctx.grade_ends = {g.end - 1: g for g in grades}
         ctx.grade_starts = {g.start: g for g in grades}
         ctx.annual_n = sum(g.grade in ANNUAL_GRADES and doc[g.start].norm_ != "excellent" for g in grades)
@@ -212,9 +216,12 @@ class RatingsExtractor:
             quoted = start > 0 and end < n and doc[start - 1].text in QUOTES and doc[end].text in QUOTES
             grades.append(Grade(start, end, label, quoted))
         judgements = _longest(jspans)
+        # names only read in a list after a grade ("good for both safeguarding and looked-after children")
+        list_only = [j for j in judgements if j[2] in self.list_only]
+        judgements = [j for j in judgements if j[2] not in self.list_only]
         for k in cues:
             cues[k].sort()
-        return grades, judgements, cues
+        return grades, judgements, cues, list_only
 
     # ------------------------------------------------------------------ 1. is it a judgement?
     def _plain_adjective(self, doc: Doc, g: Grade) -> bool:
@@ -390,7 +397,7 @@ class RatingsExtractor:
         i = n + 1
         while i < sent.end and i - n <= 8 and ctx.judgement_at(i) is None and doc[i].norm_ in self.words["area_words"]:
             i += 1
-        return i if i < sent.end and ctx.judgement_starting(i) is not None else None
+        return i if i < sent.end and ctx.listed_name_starting(i) is not None else None
 
     def _inspection_of(self, doc: Doc, i: int, hi: int, ctx: _DocContext) -> int | None:
         """'judged adequate in an inspection of its looked after children services': the name the inspection
@@ -614,7 +621,7 @@ class RatingsExtractor:
             i += 1
         while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his"):
             i += 1
-        j = ctx.judgement_starting(i)
+        j = ctx.listed_name_starting(i)
         if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
                                                       or j[2] in self.graded_names
                                                       or doc[i].norm_ in ("overall",)
@@ -638,9 +645,12 @@ class RatingsExtractor:
                         while k < next_start and k - semi <= 8 and ctx.judgement_at(k) is None and (
                                 doc[k].norm_ in GAP_FILLER):
                             k += 1
-                j = ctx.judgement_starting(k) if k < next_start else None
+                j = ctx.listed_name_starting(k) if k < next_start else None
                 if j is not None and next_start < sent.end and self._subject_of_next(doc, j[1], next_start):
                     j = None  # "good overall, and adoption was judged outstanding": adoption has its own grade
+        if any(x in self.list_only for x in labels):
+            alone = all(x in self.list_only for x in labels)
+            labels = _uniq([self.list_only[x][1 if alone else 0] if x in self.list_only else x for x in labels])
         # "rated good, as was the council's adoption service": the grade carries over
         extra = ctx.as_was_judgements(g.end, next_start, claimed)
         # "overall" right after a grade is not a list of its own: keep looking before for the others
@@ -835,6 +845,7 @@ class _DocContext:
         else:
             self.primary = []
         self.lead: list[tuple[str, str]] = []
+        self.list_only: dict[int, tuple] = {}
         self.annual = False
         self.annual_n = 0
         self.doc_context = bool(cues["rating_context"])
@@ -881,6 +892,10 @@ class _DocContext:
     def judgement_starting(self, i: int):
         j = self.j_at.get(i)
         return j if j is not None and j[0] == i else None
+
+    def listed_name_starting(self, i: int):
+        """A judgement name, or a name only read in a list after a grade, starting at token i."""
+        return self.judgement_starting(i) or self.list_only.get(i)
 
     def judgement_before(self, i: int, lo: int):
         k = bisect.bisect_left(self.j_starts, i) - 1
