@@ -689,6 +689,92 @@ CASES += [
 ]
 
 
+# Round 3: passive praise ("was commended for") has no speaker as its subject; appositions that hold commas or a
+# relative clause; reports named with modifiers ("the Swindon report", "the watchdog's report"); a parenthetical
+# adverb between subject and verb; a bare "a spokesperson"; a child named with an age; "Coun"/"Elected Mayor"
+# titles; "the <place> council"; council names never run across a blank line from a byline.
+CASES += [
+    ("title_coun",
+     "Coun Rebecca Thorne, lead member for children’s services, said: “Nobody here is pretending the job is "
+     "finished.”",
+     [("Nobody here is pretending the job is finished.", "Rebecca Thorne", "person")]),
+    ("title_elected_mayor",
+     "Elected Mayor Gareth Pryce said: “I owe every family an apology for how long this has taken.”",
+     [("I owe every family an apology for how long this has taken.", "Gareth Pryce", "person")]),
+    ("council_not_joined_to_byline_above",
+     "Updated 4 May 2021 | Radio Wessex Today\n\nPortsmouth City Council has been told to improve its fostering "
+     "service.\n\nIn a statement, the council said: “We have already started recruiting more carers for teenagers.”",
+     [("We have already started recruiting more carers for teenagers.", "Portsmouth City Council",
+       "organisation")]),
+    ("council_name_over_wrapped_line",
+     "The inspection of Somerset\nCouncil found delays.\n\nIn a statement, the council said: “We accept that some "
+     "assessments took far too long.”",
+     [("We accept that some assessments took far too long.", "Somerset Council", "organisation")]),
+    ("passive_praised_in_report",
+     "Brightwell Trust, the charity that runs fostering for the county, was praised in a report published in May "
+     "for building “a culture where carers feel genuinely supported”.",
+     [("a culture where carers feel genuinely supported", "the report", "ofsted")]),
+    ("passive_praised_by_agent",
+     "Brightwell Trust was praised by inspectors for building “a culture where carers feel genuinely supported”.",
+     [("a culture where carers feel genuinely supported", "inspectors", "ofsted")]),
+    ("passive_subject_is_not_speaker",
+     "Darlington was commended in March for “a settled and confident workforce of social workers”.",
+     [("a settled and confident workforce of social workers", None, "unknown")]),
+    ("active_praise_keeps_subject",
+     "Marcus Hill praised the fostering team for “a settled and confident workforce of social workers”.",
+     [("a settled and confident workforce of social workers", "Marcus Hill", "person")]),
+    ("passive_then_coordinated_reporter",
+     "Stockbridge, rated good in 2018, was commended for “a settled and confident leadership team”, although "
+     "inspectors added that “some plans for permanence drift for too long”.",
+     [("a settled and confident leadership team", "inspectors", "ofsted"),
+      ("some plans for permanence drift for too long", "inspectors", "ofsted")]),
+    ("relative_clause_before_said",
+     "A spokeswoman for the Local Government Association, whose members include Kent and Medway, said: “Every "
+     "council is spending more on placements than it planned to.”",
+     [("Every council is spending more on placements than it planned to.", "Local Government Association",
+       "organisation")]),
+    ("role_with_commas_before_added",
+     "Deepak Shah, Executive Director for Adults, Health and Housing Services, added: “We have put extra managers "
+     "into the assessment teams.”",
+     [("We have put extra managers into the assessment teams.", "Deepak Shah", "person")]),
+    ("role_then_name_before_said",
+     "Cabinet Member for Schools and Skills, Cllr Tomasz Nowak, said: “We will not let this slip again.”",
+     [("We will not let this slip again.", "Tomasz Nowak", "person")]),
+    ("region_in_role_is_not_a_person",
+     "Ofsted’s regional director for the South West, Helen Garvey, said: “Leaders now know their services well.”",
+     [("Leaders now know their services well.", "Helen Garvey", "person")]),
+    ("place_report_stated",
+     "“Leaders know their services well and act quickly on weaknesses,” the Swindon report stated.",
+     [("Leaders know their services well and act quickly on weaknesses,", "the report", "ofsted")]),
+    ("watchdog_report_with_apposition",
+     "The watchdog’s report, published on Tuesday, found that children were “too often moved between placements "
+     "without proper planning”.",
+     [("too often moved between placements without proper planning", "the report", "ofsted")]),
+    ("council_own_report_is_not_ofsted",
+     "The council’s improvement report said the service was “moving in the right direction at last”.",
+     [("moving in the right direction at last", None, "unknown")]),
+    ("parenthetical_adverb",
+     "Inspectors did, however, say that support for care leavers “has not kept up with demand in the county”.",
+     [("has not kept up with demand in the county", "inspectors", "ofsted")]),
+    ("bare_spokesperson_takes_organisation",
+     "Councillor Amy Lowe called the rating unfair.\n\nOfsted defended its approach. A spokeswoman said: “Every "
+     "judgement we make is grounded in what happens to children.”",
+     [("Every judgement we make is grounded in what happens to children.", "Ofsted", "ofsted")]),
+    ("child_named_with_age",
+     "Tom Reyes, who chairs the children in care council, said the survey was “an honest picture of what young "
+     "people think”.\n\nKayla, 17, who lives in supported housing, has had four personal advisers. “Each one "
+     "wanted me to start from the very beginning,” she said.",
+     [("an honest picture of what young people think", "Tom Reyes", "person"),
+      ("Each one wanted me to start from the very beginning,", "Kayla", "person")]),
+    ("spokesperson_for_the_place_council",
+     "A spokeswoman for the Hillingdon council said staff were “working hard to support every family”.",
+     [("working hard to support every family", "Hillingdon", "organisation")]),
+    ("place_council_spokesperson_keeps_council",
+     "A Hillingdon council spokeswoman said staff were “working hard to support every family”.",
+     [("working hard to support every family", "Hillingdon council", "organisation")]),
+]
+
+
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]
 

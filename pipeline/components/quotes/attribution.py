@@ -26,7 +26,12 @@ _END = {".", "!", "?", "…"}
 _APOS = re.compile("[’']")
 _LAST_WORD = re.compile(r"([\w']+)[^\w']*$")
 _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
-COUNCIL_RE = re.compile(r"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*\s+){1,4}(?:Borough\s+|County\s+|City\s+)?Council\b")
+# Space inside a name: a line break of hard-wrapped text, never a blank line (a byline above a paragraph).
+_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+COUNCIL_RE = re.compile(
+    rf"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*{_GAP}){{1,4}}(?:(?:Borough|County|City){_GAP})?Council\b")
+# A person named by first name only, with an age: "Jade, 19, who grew up in care" / "Tom, aged 15,".
+AGED_RE = re.compile(rf"\b({_CAP_WORD}),\s+(?:aged\s+)?\d{{1,2}},")
 PERSON_RE = re.compile(rf"\b(?:{_CAP_WORD})(?:\s+(?:(?:van|de|der|von|da|di|le|la|du)\s+)?(?:{_CAP_WORD}))+")
 
 
@@ -90,6 +95,7 @@ class Attributor:
         self._names: dict[str, str] = {}
         self._role_names: dict[str, str | None] = {}
         self._mentions: dict[int, list[tuple[int, str, Speaker]]] = {}
+        self._passive_seen = False  # set by _head when a passive reporting verb had no agent
 
     # ----------------------------------------------------------------- tokens and sentences
     def para(self, pi: int) -> _Para:
@@ -179,6 +185,10 @@ class Attributor:
                 if n == 1 and k > lo and toks[k - 1].is_cap and ph.kind == "organisation":
                     break  # "Camden council": handled below as a named organisation
                 return Speaker(ph.speaker, ph.kind, ph.number, pos=toks[k - n + 1].start), k - n + 1
+        if t.low in lex.report_nouns:
+            got = self._report_back(toks, k, lo)
+            if got is not None:
+                return got
         if t.low in lex.pronouns:
             kind = lex.pronouns[t.low]
             return Speaker(None, "pronoun", "pl" if kind == "plural" else "sg", pos=t.start, pronoun=t.low), k
@@ -187,7 +197,8 @@ class Attributor:
             j = k - 1
             if j >= lo and (toks[j].is_cap or toks[j].is_acronym):
                 return self._org_back(toks, j, lo, j)
-            if j >= lo and toks[j].low == "the":  # "the spokesperson added": the organisation last quoted
+            if j >= lo and toks[j].low in ("the", "a", "an"):
+                # "the spokesperson added" / "Ofsted disagreed. A spokesperson said": the organisation in view
                 return Speaker(None, "pronoun", pos=toks[j].start, pronoun="spokesperson"), j
             return None
         if t.low in lex.council_tails and k > lo:
@@ -195,11 +206,58 @@ class Attributor:
             while j >= lo and toks[j].low in lex.council_modifiers:
                 j -= 1
             if j >= lo and toks[j].is_cap:
-                return self._org_back(toks, j, lo, k)
+                got = self._org_back(toks, j, lo, k)
+                if got is not None and t.text.islower() and got[1] > lo and toks[got[1] - 1].low == "the":
+                    # "the Kensington and Chelsea council": a description; the name is the place
+                    return replace(got[0], name=self._span_text(toks, got[1], j + 1)), got[1] - 1
+                return got
             return None
         if t.is_cap or t.is_acronym:
             return self._cap_run_back(toks, k, lo)
         return self._role_back(toks, k, lo)
+
+    def _report_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Speaker, int] | None:
+        """An inspection report named with modifiers, ending at the noun toks[k]: "the Sheffield report",
+        "the inspectorate's latest report", "Lewisham's letter". A council's own report is not one."""
+        lex = self.lex
+        j = k - 1
+        while j >= lo and k - j <= 5 and toks[j].low not in lex.council_tails and (
+                toks[j].low in lex.report_modifiers or toks[j].is_cap or toks[j].is_acronym):
+            j -= 1
+        if j < lo:
+            return None
+        t = toks[j]
+        if t.low in ("the", "its", "this"):
+            return Speaker("the report", "ofsted", pos=t.start), j
+        if t.is_possessive and t.low[:-2] not in lex.council_tails:
+            if t.text[:1].isupper():
+                return Speaker("the report", "ofsted", pos=t.start), j
+            ph = self._phrase((toks[j - 1].low, t.low[:-2])) if j > lo else None
+            if ph is not None and ph.kind == "ofsted":  # "the watchdog's report"
+                return Speaker("the report", "ofsted", pos=toks[j - 1].start), j - 1
+        return None
+
+    def _report_fwd(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
+        """The same report expressions read forwards from toks[i]; returns (speaker, index after it)."""
+        lex = self.lex
+        t = toks[i]
+        if t.low in ("the", "its", "this"):
+            j = i + 1
+            if j + 1 < hi and toks[j].is_possessive and not toks[j].text[:1].isupper():
+                ph = self._phrase((t.low, toks[j].low[:-2]))
+                if ph is None or ph.kind != "ofsted":
+                    return None
+                j += 1  # "the inspectorate's report"
+        elif t.is_possessive and t.text[:1].isupper() and t.low[:-2] not in lex.council_tails:
+            j = i + 1
+        else:
+            return None
+        while j < hi and j - i <= 5 and toks[j].low not in lex.council_tails and (
+                toks[j].low in lex.report_modifiers or toks[j].is_cap or toks[j].is_acronym):
+            j += 1
+        if j < hi and toks[j].low in lex.report_nouns and j > i + 1:
+            return Speaker("the report", "ofsted", pos=t.start), j + 1
+        return None
 
     def _role_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Speaker, int] | None:
         """A person named only by role or description, ending at k: "the director of children's services",
@@ -268,7 +326,8 @@ class Attributor:
             f -= 1
         if f - 1 >= lo and toks[f].low in ("for", "at", "from") and toks[f - 1].low in self.lex.spokes_words:
             name = self._span_text(toks, ext, k + 1)
-            return Speaker(name, "organisation", pos=toks[ext].start), f - 1
+            a = f - 2 if f - 2 >= lo and toks[f - 2].low in ("a", "an", "the") else f - 1
+            return Speaker(name, "organisation", pos=toks[ext].start), a
         return self._name_from_run(toks, a, k, ext)
 
     def _org_back(self, toks: list[Tok], k: int, lo: int, last: int) -> tuple[Speaker, int] | None:
@@ -352,6 +411,9 @@ class Attributor:
         if i >= hi or toks[i].quote >= 0:
             return None
         lex = self.lex
+        got = self._report_fwd(toks, i, hi)
+        if got is not None:
+            return got
         # Title or role words, then a name: "Ofsted's national director Yvette Stanley".
         j = i
         while j < hi and j - i < 9 and toks[j].quote < 0 and not toks[j].is_cap and (
@@ -385,7 +447,7 @@ class Attributor:
         if t.low in lex.pronouns:
             kind = lex.pronouns[t.low]
             return Speaker(None, "pronoun", "pl" if kind == "plural" else "sg", pos=t.start, pronoun=t.low), i + 1
-        if t.low == "the" and i + 1 < hi and toks[i + 1].low in lex.spokes_words and (
+        if t.low in ("the", "a", "an") and i + 1 < hi and toks[i + 1].low in lex.spokes_words and (
                 i + 2 >= hi or toks[i + 2].low not in ("for", "at", "from")):
             return Speaker(None, "pronoun", pos=t.start, pronoun="spokesperson"), i + 2
         # "a spokesperson for Essex County Council"
@@ -396,7 +458,10 @@ class Attributor:
                 got = self._cap_run_fwd(toks, i + 4, hi)
             if got is not None:
                 sp, end = got
-                return replace(sp, type="organisation"), end
+                name = sp.name or ""
+                if toks[i + 3].low == "the" and name.endswith(" council"):
+                    name = name[:-len(" council")]  # "for the Kensington and Chelsea council": the place
+                return replace(sp, type="organisation", name=name), end
         return None
 
     def _cap_run_fwd(self, toks: list[Tok], j: int, hi: int) -> tuple[Speaker, int] | None:
@@ -563,6 +628,8 @@ class Attributor:
         while k >= s:
             if toks[k].low in self.lex.fillers:
                 k -= 1
+            elif toks[k].text == "," and k - 2 >= s and toks[k - 1].low in self.lex.fillers and toks[k - 2].text == ",":
+                k -= 3  # a parenthetical adverb: "Inspectors did, however, say"
             elif toks[k].text == ")":
                 o = k - 1
                 while o >= s and toks[o].text != "(" and k - o < 12:
@@ -589,7 +656,11 @@ class Attributor:
         if toks[v].low.endswith("ing") and v - 1 >= s and toks[v - 1].text == ",":
             return None  # "..., saying:" takes the subject of an earlier verb
         # Apposition: "Niki Clemo, director of children's social care at ..., said"
+        # Apposition: "Niki Clemo, director of children's social care at ..., said". The apposition may itself
+        # hold commas ("director for Children, Families and Culture," / ", whose members include A and B,"):
+        # a candidate that opens the clause wins over a nearer one inside the apposition.
         lo = max(s, v - lex.settings["max_apposition_tokens"])
+        nearest = None
         for c in range(v - 2, lo - 1, -1):
             if toks[c + 1].text != ",":
                 continue
@@ -597,9 +668,16 @@ class Attributor:
             if got is None:
                 continue
             sp, a = got
+            if c == v - 2 and not (a > s and toks[a - 1].text == ","):
+                continue  # only "Role, Name, said" puts the speaker right before ", said"; not "Southwark, judged"
+            if sp.type == "person" and self._after_article(toks, a, c, sp.pos):
+                continue  # "regional director for the North West,": a place inside a role, not a person
             if sp.type == "pronoun" or sp.pronoun == "role" or (a > s and (toks[a - 1].low in lex.prepositions
                                                    or toks[a - 1].low in lex.determiners)):
                 continue  # "director at Luton Borough Council," / "chief executive of the Bureau,"
+            opens = all(t.low in lex.function_words for t in toks[s:a])
+            if nearest is not None and not opens:
+                continue
             # The apposition describes the speaker better than a bare title before the name.
             b = v
             while b > c + 2 and toks[b - 1].text == ",":
@@ -607,8 +685,13 @@ class Attributor:
             cut = c + 2
             while cut < b and not (toks[cut].text == "," and cut + 1 < b and toks[cut + 1].low in lex.appositive_cut):
                 cut += 1
-            sp.role = self._clean_role(self._span_text(toks, c + 2, cut)) or sp.role
-            return sp
+            if sp.type in ("person", "organisation"):
+                sp.role = self._clean_role(self._span_text(toks, c + 2, cut)) or sp.role
+            if opens or (c == v - 2 and sp.type == "person" and self._plain_name(sp.name)):
+                return sp  # the clause's subject, or a plain name after its role ("Role, Jane Dooley, said")
+            nearest = sp
+        if nearest is not None:
+            return nearest
         # Sentence subject with a modifier: "Inspectors visiting the borough in April found that ..."
         got = self.speaker_starting_at(toks, s, v)
         if got is not None:
@@ -619,6 +702,48 @@ class Attributor:
             if sp.type != "pronoun" and len(gap) <= limit and not any(
                     t.text in (",", ";", ":") or t.quote >= 0 for t in gap):
                 return sp
+        return None
+
+    def _after_article(self, toks: list[Tok], a: int, c: int, pos: int) -> bool:
+        """The name of a candidate found in toks[a..c] (starting at offset pos) follows "the"."""
+        for x in range(a, c + 1):
+            if toks[x].start == pos:
+                return x > 0 and toks[x - 1].low == "the"
+        return False
+
+    def _plain_name(self, name: str | None) -> bool:
+        """A person's name of two or more capitalised words with no role, group or organisation word."""
+        lex = self.lex
+        words = (name or "").split()
+        return len(words) >= 2 and all(w[:1].isupper() and fold(w) not in lex.role_words and fold(w) not in
+                                       lex.person_nouns and fold(w) not in lex.org_words for w in words)
+
+    def _passive(self, toks: list[Tok], v: int, s: int) -> bool:
+        """The reporting verb at toks[v] is a passive participle: "was praised", "has been described"."""
+        if toks[v].low.endswith("ing"):
+            return False
+        p = v - 1
+        while p >= s and (toks[p].low in self.lex.fillers or toks[p].low == "not"):
+            p -= 1
+        return p >= s and toks[p].low in self.lex.passive_auxiliaries
+
+    def _agent(self, toks: list[Tok], i: int, qi: int) -> Speaker | None:
+        """The agent of a passive reporting verb before the quote: "by inspectors", "in a report", "in
+        Ofsted's letter" (a place after "in" is not one)."""
+        lex = self.lex
+        for j in range(i, qi):
+            t = toks[j]
+            if t.quote >= 0:
+                return None
+            if t.low == "by":
+                got = self.speaker_starting_at(toks, j + 1, qi)
+                if got is not None:
+                    return got[0]
+            elif t.low == "in" and any(x.low in lex.source_nouns or x.low in lex.report_nouns
+                                       for x in toks[j + 1:min(qi, j + 6)]):
+                got = self._source_after(toks, j + 1, qi)
+                if got is not None and got[0].type != "pronoun":
+                    return got[0]
         return None
 
     def _head(self, toks: list[Tok], s: int, qi: int) -> Speaker | None:
@@ -636,6 +761,14 @@ class Attributor:
                 continue
             if verb.where == "tail" and not (v + n < len(toks) and (toks[v + n].text == ":" or v + n == qi)):
                 continue  # "continued" reports only right before the quote ("He continued: ...")
+            if self._passive(toks, v, s):
+                # "Southwark was commended for ...": the subject is what was praised, not the speaker; the
+                # speaker is the agent ("by inspectors", "in a report") or is sought elsewhere in the sentence.
+                sp = self._agent(toks, v + n, qi)
+                if sp is not None:
+                    return replace(sp, cue=cue)
+                self._passive_seen = True
+                continue
             if v + n < qi and toks[v + n].low == "by":  # "described by Ofsted as"
                 sp = self.speaker_starting_at(toks, v + n + 1, qi)
                 if sp is not None:
@@ -655,12 +788,15 @@ class Attributor:
                     return sp
         return None
 
-    def _sentence_tail(self, toks: list[Tok], i: int, e: int) -> Speaker | None:
-        """A reporting clause later in the sentence: ', inspectors found.' / 'noted by inspectors'."""
+    def _sentence_tail(self, toks: list[Tok], i: int, e: int, coordinated: bool = False) -> Speaker | None:
+        """A reporting clause later in the sentence: ', inspectors found.' / 'noted by inspectors'; with
+        `coordinated`, also one joined by a conjunction (', though inspectors added that ...')."""
         for j in range(i, e):
             t = toks[j]
             if t.text == ",":
                 sp = self._tail_clause(toks, j + 1, e)
+                if sp is None and coordinated and j + 2 < e and toks[j + 1].low in self.lex.clause_conjunctions:
+                    sp = self._tail_clause(toks, j + 2, e)
                 if sp is not None:
                     return sp
                 continue
@@ -713,10 +849,11 @@ class Attributor:
                     cand = None
             sp = cand
         # 2. before it in the sentence; 3. later in the sentence
+        self._passive_seen = False
         if sp is None:
             sp = self._head(toks, s, ti)
         if sp is None:
-            sp = self._sentence_tail(toks, ti + 1, e)
+            sp = self._sentence_tail(toks, ti + 1, e, coordinated=self._passive_seen)
         if sp is None:
             own = False
             only_quotes = all(t.quote >= 0 or not t.text[:1].isalnum() for t in toks[s:e])
@@ -878,6 +1015,9 @@ class Attributor:
             if after[:1] in "’'" and after[1:2] == "s":
                 continue
             out.append((m.start(), "person", Speaker(" ".join(words), "person", pos=m.start())))
+        for m in AGED_RE.finditer(self.text, ps, pe):
+            if not self._inside_quote(m.start()) and fold(m.group(1)) not in lex.name_stop:
+                out.append((m.start(), "person", Speaker(m.group(1), "person", pos=m.start())))
         out.sort(key=lambda x: x[0])
         self._mentions[pi] = out
         return out

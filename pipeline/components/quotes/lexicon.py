@@ -77,6 +77,10 @@ class Lexicon:
     verbs_first_only: frozenset[str]
     female_names: frozenset[str]
     male_names: frozenset[str]
+    report_nouns: frozenset[str]
+    report_modifiers: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    clause_conjunctions: frozenset[str]
     settings: dict
 
 
@@ -147,5 +151,9 @@ def lexicon() -> Lexicon:
         verbs_first_only=frozenset(k[0] for k in verbs),
         female_names=fileset("female_names.txt"),
         male_names=fileset("male_names.txt"),
+        report_nouns=fset("report_nouns"),
+        report_modifiers=fset("report_modifiers"),
+        passive_auxiliaries=fset("passive_auxiliaries"),
+        clause_conjunctions=fset("clause_conjunctions"),
         settings={k: v for k, v in words.items() if isinstance(v, int | float | str) and not k.startswith("_")},
     )
