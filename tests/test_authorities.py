@@ -200,6 +200,27 @@ CASES = [
     ("Tourists flocked to Bournemouth for the bank holiday.", "2022-08-30", set()),
     ("The Borough of Poole was judged good.", "2017-03-01", {"Poole"}),
     ("Somerset was rated good.", "2021-03-01", {"Somerset"}),
+    # a list that holds an unambiguous authority name is a list of authorities: its ambiguous names count
+    ("The adoption agency is shared by Bracknell Forest, Reading and Slough.", None,
+     {"Bracknell Forest", "Reading", "Slough"}),
+    ("The bi-borough partnership joins Hammersmith and Fulham and Westminster.", None,
+     {"Hammersmith and Fulham", "Westminster"}),
+    ("Neighbouring Bolton and Bury have agreed to pool their fostering budgets.", None, {"Bolton", "Bury"}),
+    ("Lewisham, Bexley and Greenwich will share a new family hub.", None, {"Lewisham", "Bexley", "Greenwich"}),
+    # contrast: no unambiguous authority in the list, a list of other things, or a name only abolished
+    ("Reading and writing were the subjects of the new tutoring scheme.", None, set()),
+    ("Westminster and Whitehall officials met the charity on Monday.", None, set()),
+    ("Tickets for the Reading and Leeds festivals sold out within hours.", None, set()),
+    ("Families moved between Cumbria and Lancashire during the floods.", "2024-05-01", {"Lancashire"}),
+    # an Ofsted visit in the sentence is inspection context for an ambiguous name, not for a strict one
+    ("Bury received a monitoring visit in the spring.", None, {"Bury"}),
+    ("Westminster received a visit from the minister.", None, set()),
+    ("Reading about the weekend, she planned her trip.", None, set()),
+    # a grade stated of the name itself is council context, also for a strict name
+    ("Camden buys its fostering service from Westminster, which was judged good last year.", None,
+     {"Camden", "Westminster"}),
+    ("Westminster has been rated outstanding for a decade.", None, {"Westminster"}),
+    ("Camden lobbied Westminster, which was accused of ignoring the funding gap.", None, {"Camden"}),
 ]
 
 

@@ -158,6 +158,29 @@ def test_image_caption_above_credit_removed():
     ("Minutes of the meeting of the Children and Young People Committee\n\nPresent: Councillors A, B\n\n"
      "Apologies for absence were received from Cllr C.", "council_minutes"),
     ("A shopping list\n\nMilk, eggs, bread.", "other"),
+    # 'press release' counts as a label line, not in prose
+    ("Lambeth council publishes Ofsted letter\n\nLambeth Council press release, 3 May 2024\n\n"
+     "The council said Ofsted had found progress.", "press_release"),
+    ("Why I stopped trusting council spin\n\nBy Kim Lowe\n\nThe council keeps putting out press releases while "
+     "Ofsted inspectors say caseloads are too high, one social worker told me.", "news"),
+    # a byline makes a report of the news even when Ofsted is not named
+    ("Foster carers wanted as councils join forces\n\nBy Ravi Mehta\n\nThree councils will run one advert, "
+     "the lead council said.", "news"),
+    ("Foster carers wanted as councils join forces\n\nThree councils will run one advert.", "other"),
+    # job adverts and parliamentary questions are 'other', though they mention Ofsted and quote staff
+    ("Family Support Worker\n\nDerbyshire County Council\n\nSalary: £30,000 per annum\n\n"
+     "Closing date: 4 May 2025\n\nOfsted said our early help was strong, and staff say they feel valued.\n\n"
+     "How to apply\n\nApply online before the closing date.", "other"),
+    ("Looked-after children: Placements\n\nQuestion for Department for Education\n\n"
+     "To ask the Secretary of State for Education how many councils Ofsted rated outstanding.\n\n"
+     "Answered on 2 June 2025\n\nOfsted inspections found that twelve councils were outstanding, the "
+     "minister said.", "other"),
+    ("Minister answers MPs on fostering\n\nBy Ann Cole\n\nThe minister said in a written answer that Ofsted "
+     "would inspect the new agencies.", "news"),
+    # minutes without Present/Apologies blocks: the meeting heading and the chair's and members' business
+    ("Cornwall Council Children's Overview and Scrutiny Committee\n\nMinutes of the meeting held on 2 May 2024\n\n"
+     "The Chair asked how Ofsted's findings would be used. Members noted the report.", "council_minutes"),
+    ("Chair of scrutiny resigns\n\nBy Jo Hart\n\nThe chair said Ofsted's findings were worrying.", "news"),
 ])
 def test_kind_detection(text, kind):
     assert clean(text).kind == kind

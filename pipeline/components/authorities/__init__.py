@@ -19,7 +19,8 @@ remaining match is then checked with a few token look-ups (no per-token loop ove
 - ambiguous names (Reading, Bury, Sutton, Brent, Kingston, Richmond, ...) need council context ("Reading
   Borough Council", "Bury's children's services", "the London borough of Sutton", "in Bury"), or the same
   authority named unambiguously elsewhere in the document; strict ones (Westminster) do not accept "in X";
-  context is shared along a list ("Kingston and Richmond councils");
+  context is shared along a list ("Kingston and Richmond councils"), and a list that also holds an
+  unambiguous authority name confirms them ("Camden, Brent and Westminster");
 - reorganised areas: a name of two codes (North Yorkshire, Somerset, Dorset, Buckinghamshire) takes the code
   valid at the document date (doc._.published, else the latest date mentioned), the current one without a
   date. A name of an abolished authority used after its abolition (Northamptonshire, Cumbria, Bournemouth) is
@@ -94,6 +95,8 @@ class _Cand:
     prep: bool      # after a place preposition
     focus: bool     # a focus phrase for the primary choice
     start: int      # character offset
+    vouches: bool = False   # an unambiguous current name: it confirms the ambiguous names listed with it
+    listable: bool = False  # ambiguous or strict by its data kind (not by abolition): a list can confirm it
 
 
 class _Phrases:
@@ -272,7 +275,8 @@ class AuthoritiesExtractor:
                 sent = doc[s].sent
                 prep = any(lows[i] in self.inspection_words for i in range(sent.start, sent.end))
             cands.append(_Cand(alias.code, s, e, kind, self._context(lows, s, e), prep, self._focus(lows, s, e),
-                               start))
+                               start, vouches=kind == "name" and alias.kind == "name",
+                               listable=kind != "name" and alias.kind in ("ambiguous", "strict")))
         accepted: list[_Cand] = []
         if cands:
             self._share_list_context(lows, cands)
@@ -290,7 +294,9 @@ class AuthoritiesExtractor:
 
     def _share_list_context(self, lows: list[int], cands: list[_Cand]) -> None:
         """Names in one list share their context: "Kingston and Richmond councils", "children's services in
-        Bury, Sutton and Brent"."""
+        Bury, Sutton and Brent". A list that holds an unambiguous authority name is a list of authorities, so
+        the ambiguous and strict names in it count too ("Wokingham, Bury and Brent", "Camden and Westminster");
+        a name that is strict only because its authority was abolished needs council context of its own."""
         run = [cands[0]]
         for prev, cur in zip(cands, cands[1:]):
             if 0 < cur.s - prev.e <= 3 and all(lows[i] in self.list_gap for i in range(prev.e, cur.s)):
@@ -388,9 +394,15 @@ def _titlecase(para: str) -> bool:
 
 
 def _flush(run: list[_Cand]) -> None:
-    if len(run) > 1 and any(c.ctx for c in run):
+    if len(run) < 2:
+        return
+    if any(c.ctx for c in run):
         for c in run:
             c.ctx = True
+    elif any(c.vouches for c in run):
+        for c in run:
+            if c.listable:
+                c.ctx = True
 
 
 @Language.factory("ofsted_authorities")
