@@ -474,6 +474,16 @@ CASES = [
      {("Calderdale", OE, GOOD, CUR)}),
     ("neg-safeguarding-services-subject", "Calderdale's safeguarding services were rated inadequate.",
      {("Calderdale", OE, INAD, CUR)}),
+    ("pronoun-takes-areas-of-grade-before", "In Tameside, help and protection was judged good, while in Oldham "
+     "it was found to be inadequate.", {("Tameside", HP, GOOD, CUR), ("Oldham", HP, INAD, CUR)}),
+    ("neg-pronoun-is-the-rater", "Inspectors found adoption in Tameside was good, but they rated the council "
+     "inadequate.", {("Tameside", ADOPT, GOOD, CUR), ("Tameside", OE, INAD, CUR)}),
+    ("generic-when-clause", "When Ofsted gives a council its lowest grade, ministers step in. Knowsley was rated "
+     "good this week.", {("Knowsley", OE, GOOD, CUR)}),
+    ("generic-if-clause", "If a council is judged inadequate, a commissioner is usually appointed, Ofsted said.",
+     set()),
+    ("neg-when-past-outcome", "When Ofsted last inspected Knowsley in 2019, it was rated inadequate.",
+     {("Knowsley", OE, INAD, PREV)}),
     ("neg-colon-not-a-list", "Two councils were rated inadequate: the minister said Kent would offer support.",
      set()),
 ]

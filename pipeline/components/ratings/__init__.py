@@ -59,7 +59,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "service_nouns", "subordinators", "object_pronouns", "area_words", "inspection_nouns",
              "generic_openers", "generic_present", "list_dashes", "predicate_fillers", "after_grade_breaks",
              "scope_prepositions", "still_fillers", "inclusive_lead_ins",
-             "state_prepositions")
+             "state_prepositions", "anaphor_subjects")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -157,10 +157,12 @@ class RatingsExtractor:
             sent = sents[si]
             accepted = [g for g in sgrades if g.kind and not self._restated(doc, g, sgrades, ctx)]
             claimed: set[int] = set()
+            prev_labels: list[str] = []
             for i, g in enumerate(accepted):
                 prev_end = accepted[i - 1].end if i else sent.start
                 next_start = accepted[i + 1].start if i + 1 < len(accepted) else sent.end
-                labels, span = self._judgements_for(doc, g, sent, prev_end, next_start, claimed, ctx)
+                labels, span = self._judgements_for(doc, g, sent, prev_end, next_start, claimed, ctx, prev_labels)
+                prev_labels = labels
                 timings = self._timing(doc, g, sent, accepted, ctx)
                 authorities = ctx.authorities_for(g, sent)
                 if span is None:
@@ -280,6 +282,8 @@ class RatingsExtractor:
         if any(doc[i].norm_ in w["aspiration"] and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
                 not self._is_from(doc, g, sent)):
             return ""  # "to become outstanding"; but "moving up from inadequate" is a past grade
+        if self._generic(doc, g, clause_start):
+            return ""  # "When Ofsted hands down its lowest grade, ...", "If a council is rated inadequate, ..."
         if self._other_subject(doc, g, clause_start, ctx):
             return ""  # "a children's home run by the council was rated outstanding", "schools rated inadequate"
         cy = ctx.year_in(clause_start, ctx.clause_of(g.start, sent)[1], own_clause=True)
@@ -364,6 +368,13 @@ class RatingsExtractor:
             if j_subject and ctx.paragraph_context_before(sent):
                 return "bare"
         return ""
+
+    def _generic(self, doc: Doc, g: Grade, clause_start: int) -> bool:
+        """The grade's clause opens with 'when' / 'if' and a present-tense verb: how inspections work in
+        general, not an outcome."""
+        w = self.words
+        return doc[clause_start].norm_ in w["generic_openers"] and any(
+            doc[i].norm_ in w["generic_present"] for i in range(clause_start + 1, g.start))
 
     def _scope_ends(self, doc: Doc, n: int, sent: Span, ctx: _DocContext) -> bool:
         """What follows the grade is only its scope or place, then the clause ends: 'across the board', 'in
@@ -596,7 +607,7 @@ class RatingsExtractor:
         return nxt.is_punct or nxt.like_num or nxt.text[0].isupper()
 
     # ------------------------------------------------------------------ 2. which judgements?
-    def _judgements_for(self, doc, g: Grade, sent, prev_end, next_start, claimed, ctx):
+    def _judgements_for(self, doc, g: Grade, sent, prev_end, next_start, claimed, ctx, prev_labels=()):
         if g.kind == "table":
             j = ctx.judgement_before(g.start, sent.start)
             if j is not None:
@@ -673,6 +684,12 @@ class RatingsExtractor:
                 claimed.add(js)
         if inclusive:
             return _uniq((before or ["overall_effectiveness"]) + labels + extra), None
+        pron = next((i for i in range(g.start - 1, lo - 1, -1) if doc[i].norm_ in self.words["anaphor_subjects"]), None)
+        if not labels and not before and pron is not None and self._subject_of_next(
+                doc, pron + 1, g.start - (1 if g.quoted else 0)):
+            # "children in care were judged good in A, while in B they required improvement": the pronoun is
+            # the areas the sentence's grade before was for
+            before = [x for x in prev_labels if x != "overall_effectiveness"]
         labels = _uniq(labels + before)
         return _uniq((labels or ["overall_effectiveness"]) + extra), None
 
