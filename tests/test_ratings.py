@@ -484,6 +484,9 @@ CASES = [
      set()),
     ("neg-when-past-outcome", "When Ofsted last inspected Knowsley in 2019, it was rated inadequate.",
      {("Knowsley", OE, INAD, PREV)}),
+    ("neg-years-in-not-a-grade", "Medway spent years near the bottom of the tables before this week's good "
+     "rating.", {("Medway", OE, GOOD, CUR)}),
+    ("scope-on-all-fronts", "Inspectors judged Medway outstanding on all fronts.", {("Medway", OE, OUT, CUR)}),
     ("neg-colon-not-a-list", "Two councils were rated inadequate: the minister said Kent would offer support.",
      set()),
 ]
