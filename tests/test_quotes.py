@@ -920,3 +920,17 @@ def test_role_from_earlier_apposition_carries_to_later_quotes():
     rows = extract_quotes(text)
     assert [r["speaker"] for r in rows] == ["Priya Natt", "Priya Natt"]
     assert {r["speaker_role"] for r in rows} == {"Leeds City Council’s executive member for children and families"}
+
+
+def test_relative_clause_or_inspector_apposition_is_not_a_role():
+    text = ("A spokeswoman for the Local Government Association, whose members include Kent and Medway, said: "
+            "“Every council is spending more on placements than it planned to.”\n\n"
+            "Inspectors, who spent a fortnight in the county in June, said “leaders have acted decisively on "
+            "the weakest teams”.\n\n"
+            "Omar Farouk, the council’s head of fostering, said: “We are recruiting carers for older children.”")
+    rows = extract_quotes(text)
+    assert [(r["speaker"], r["speaker_role"]) for r in rows] == [
+        ("Local Government Association", None),
+        ("inspectors", None),
+        ("Omar Farouk", "council’s head of fostering"),
+    ]

@@ -685,8 +685,8 @@ class Attributor:
             cut = c + 2
             while cut < b and not (toks[cut].text == "," and cut + 1 < b and toks[cut + 1].low in lex.appositive_cut):
                 cut += 1
-            if sp.type in ("person", "organisation"):
-                sp.role = self._clean_role(self._span_text(toks, c + 2, cut)) or sp.role
+            if sp.type in ("person", "organisation") and toks[c + 2].low not in lex.appositive_cut:
+                sp.role = self._clean_role(self._span_text(toks, c + 2, cut)) or sp.role  # not ", whose ...,"
             if opens or (c == v - 2 and sp.type == "person" and self._plain_name(sp.name)):
                 return sp  # the clause's subject, or a plain name after its role ("Role, Jane Dooley, said")
             nearest = sp
