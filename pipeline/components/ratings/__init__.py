@@ -373,7 +373,7 @@ class RatingsExtractor:
         """The grade's clause opens with 'when' / 'if' and a present-tense verb: how inspections work in
         general, not an outcome."""
         w = self.words
-        return doc[clause_start].norm_ in w["generic_openers"] and any(
+        return doc[clause_start].norm_ in w["generic_openers"] and g.start - clause_start <= 15 and any(
             doc[i].norm_ in w["generic_present"] for i in range(clause_start + 1, g.start))
 
     def _scope_ends(self, doc: Doc, n: int, sent: Span, ctx: _DocContext) -> bool:
@@ -684,7 +684,8 @@ class RatingsExtractor:
                 claimed.add(js)
         if inclusive:
             return _uniq((before or ["overall_effectiveness"]) + labels + extra), None
-        pron = next((i for i in range(g.start - 1, lo - 1, -1) if doc[i].norm_ in self.words["anaphor_subjects"]), None)
+        pron = next((i for i in range(g.start - 1, max(lo, g.start - 8) - 1, -1)
+                     if doc[i].norm_ in self.words["anaphor_subjects"]), None)
         if not labels and not before and pron is not None and self._subject_of_next(
                 doc, pron + 1, g.start - (1 if g.quoted else 0)):
             # "children in care were judged good in A, while in B they required improvement": the pronoun is
@@ -1217,7 +1218,7 @@ class _DocContext:
     def _colon_list(self, lo: int, sent: Span) -> list[tuple[str, str]]:
         """The councils listed right after a colon that follows token lo in the sentence."""
         doc = self.doc
-        colon = next((i for i in range(lo, sent.end) if doc[i].text == ":"), None)
+        colon = next((i for i in range(lo, min(sent.end, lo + 25)) if doc[i].text == ":"), None)
         if colon is None or colon + 1 >= sent.end:
             return []
         hi = doc[min(colon + 3, sent.end - 1)].idx
