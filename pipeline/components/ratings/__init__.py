@@ -35,6 +35,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -121,6 +123,11 @@ class RatingsExtractor:
         self.year_forward = set(cues["relative_year_forward"])
         self.descriptors = {tuple(t.norm_ for t in nlp.tokenizer(k)): v for k, v in cues["descriptors"].items()
                             if not k.startswith("_")}
+        strings = nlp.vocab.strings
+        self.descriptor_hashes = {words: tuple(strings.add(w) for w in words) for words in self.descriptors}
+        self.the_hash = strings.add("the")
+        self.clause_punct_hashes = np.array([strings.add(p) for p in sorted(CLAUSE_PUNCT)], dtype=np.uint64)
+        self.hyphen_hash = strings.add("-")
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -835,6 +842,10 @@ class _DocContext:
         self.grade_ends: dict[int, Grade] = {}
         self.grade_starts: dict[int, Grade] = {}
         self.text = doc_text(doc)
+        # Whole-document attribute arrays: scanning them with numpy is far cheaper than Token objects.
+        arr = doc.to_array([NORM, ORTH, SPACY])
+        self.norm_arr, self.orth_arr, self.ws_arr = arr[:, 0], arr[:, 1], arr[:, 2].astype(bool)
+        self._break_mask = None
         self.paras = paragraph_bounds(self.text)
         self.para_starts = [b[0] for b in self.paras]
         self._para_len: dict[int, int] = {}
@@ -1027,15 +1038,14 @@ class _DocContext:
     # clauses
     def _breaks(self, sent: Span) -> list[int]:
         if sent.start not in self._clauses:
-            doc = self.doc
-            br = []
-            for i in range(sent.start, sent.end):
-                tok = doc[i]
-                if i in self.j_at:
-                    continue
-                if tok.text in CLAUSE_PUNCT or (tok.text == "-" and tok.whitespace_ and i > 0
-                                                and doc[i - 1].whitespace_):
-                    br.append(i)
+            if self._break_mask is None:
+                # once per document: clause punctuation, and a spaced hyphen ("good - and improving")
+                orth, ws = self.orth_arr, self.ws_arr
+                hit = np.isin(orth, self.ext.clause_punct_hashes)
+                hit[1:] |= (orth[1:] == self.ext.hyphen_hash) & ws[1:] & ws[:-1]
+                self._break_mask = hit
+            a = sent.start
+            br = [i for i in (np.flatnonzero(self._break_mask[a:sent.end]) + a).tolist() if i not in self.j_at]
             for s, _ in self.cues["clause_words"]:
                 if sent.start <= s < sent.end:
                     br.append(s)
@@ -1294,11 +1304,10 @@ class _DocContext:
         """A descriptor ('the island', 'the county council') before the grade picks the latest earlier mention
         whose name or wording fits it (descriptors in cues.json)."""
         doc = self.doc
-        for i in range(lo, hi):
-            if doc[i].norm_ != "the":
-                continue
+        for i in (np.flatnonzero(self.norm_arr[lo:hi] == self.ext.the_hash) + lo).tolist():
             for words, fit in self.ext.descriptors.items():
-                if i + len(words) <= hi and tuple(t.norm_ for t in doc[i:i + len(words)]) == words:
+                hashes = self.ext.descriptor_hashes[words]
+                if i + len(words) <= hi and tuple(self.norm_arr[i:i + len(words)].tolist()) == hashes:
                     k = bisect.bisect_left(self.m_starts, doc[i].idx) - 1
                     while k >= 0:
                         m = self.mentions[k]
