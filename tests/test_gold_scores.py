@@ -1,7 +1,8 @@
 """Accuracy on the gold sets, measured through the real flow and the evaluate command.
 
-The seed and wider sets carry the issues' targets as floors (a drop below them fails the suite);
-the held-out set is printed, never tuned on, with only a loose floor against breakage.
+The seed and wider sets carry the issues' targets as floors (a drop below them fails the suite); the
+released held-out sets (development data now) carry floors a little under their scores. The blind set
+(holdout4) is not here: it is measured by hand, rarely, so that the suite never tunes anything to it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from tests.conftest import GOLD, RAW
 FLOORS = {
     "seeds": {"authorities": 1.0, "ratings": 0.95, "dates": 1.0, "quotes": 0.95, "speaker_accuracy": 0.95},
     "wider": {"authorities": 0.97, "ratings": 0.90, "dates": 0.95, "quotes": 0.92, "quotes_end_to_end": 0.85},
-    "holdout": {"authorities": 0.85, "ratings": 0.6, "dates": 0.85, "quotes": 0.8},
+    "holdout": {"authorities": 0.97, "ratings": 0.95, "dates": 0.97, "quotes": 0.95},
+    # released held-out sets, now development data: floors a little under their scores at release
+    "holdout2": {"authorities": 0.97, "ratings": 0.95, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.9},
+    "holdout3": {"authorities": 0.97, "ratings": 0.95, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.9},
 }
 
 
