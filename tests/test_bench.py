@@ -57,3 +57,17 @@ def test_varied_authorities_and_years(sample):
     assert len(years) >= 8
     councils = {t.split("\n\n")[0] for k, t in sample if k == "report"}
     assert len(councils) >= 20
+
+
+def test_stage_timing_covers_every_component(tmp_path):
+    from pipeline.bench.__main__ import main
+    from pipeline.bench.stages import markdown, stage_times
+    from pipeline.nlp import shared_nlp
+
+    generate_corpus(tmp_path, 12, seed=2)
+    result = stage_times(tmp_path, repeats=1)
+    assert result["documents"] == 12 and result["words"] > 5000
+    assert list(result["stages_s"]) == ["read", "clean", "make_doc", *shared_nlp().pipe_names, "rows"]
+    assert result["total_s"] == pytest.approx(sum(result["stages_s"].values()))
+    assert "| ofsted_ratings |" in markdown(result)
+    assert main(["stages", "--raw", str(tmp_path), "--repeats", "1", "--json"]) == 0

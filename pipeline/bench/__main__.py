@@ -1,4 +1,4 @@
-"""`python -m pipeline.bench generate|run|memory` (see pipeline/bench/run.py and BENCHMARKS.md)."""
+"""`python -m pipeline.bench generate|run|memory|stages` (see pipeline/bench/run.py and BENCHMARKS.md)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     mem.add_argument("--workers", type=int, default=2)
     mem.add_argument("--keep", type=Path)
     mem.add_argument("--seed", type=int, default=0)
+    st = sub.add_parser("stages", help="time each stage and spaCy component alone over one corpus (one process)")
+    st.add_argument("--n", type=int, default=500, help="documents to generate when --raw is not given")
+    st.add_argument("--raw", type=Path, help="an existing folder of inputs instead of a generated corpus")
+    st.add_argument("--seed", type=int, default=0)
+    st.add_argument("--repeats", type=int, default=3)
+    st.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
     if args.command == "generate":
@@ -40,6 +46,18 @@ def main(argv: list[str] | None = None) -> int:
 
         paths = generate_corpus(args.out, args.n, args.seed, start=args.start)
         print(f"wrote {len(paths)} documents under {args.out}")
+        return 0
+
+    if args.command == "stages":
+        from pipeline.bench import stages as stage_bench
+        from pipeline.bench.corpus import generate_corpus
+
+        raw = args.raw
+        if raw is None:
+            raw = Path(tempfile.mkdtemp(prefix="bench-stages-"))
+            generate_corpus(raw, args.n, args.seed)
+        result = stage_bench.stage_times(raw, args.repeats)
+        print(json.dumps(result, indent=2) if args.json else stage_bench.markdown(result))
         return 0
 
     # A private Prefect home: the benchmark must neither read nor pollute the user's ~/.prefect.
