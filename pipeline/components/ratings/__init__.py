@@ -1041,14 +1041,16 @@ class _DocContext:
             if self._break_mask is None:
                 # once per document: clause punctuation, and a spaced hyphen ("good - and improving")
                 orth, ws = self.orth_arr, self.ws_arr
-                hit = np.isin(orth, self.ext.clause_punct_hashes)
+                hit = np.zeros(len(orth), dtype=bool)
+                for h in self.ext.clause_punct_hashes:  # a few vector compares beat np.isin's set-up per doc
+                    hit |= orth == h
                 hit[1:] |= (orth[1:] == self.ext.hyphen_hash) & ws[1:] & ws[:-1]
                 self._break_mask = hit
             a = sent.start
             br = [i for i in (np.flatnonzero(self._break_mask[a:sent.end]) + a).tolist() if i not in self.j_at]
-            for s, _ in self.cues["clause_words"]:
-                if sent.start <= s < sent.end:
-                    br.append(s)
+            starts = self.cue_starts["clause_words"]
+            for k in range(bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)):
+                br.append(starts[k])
             self._clauses[sent.start] = sorted(br)
         return self._clauses[sent.start]
 
