@@ -108,3 +108,24 @@ def test_compaction_merges_parts_without_losing_rows(tmp_path):
     assert merged == 5
     assert len(list((tmp_path / "documents.parquet").glob("part-*.parquet"))) == 2
     assert sorted(pd.read_parquet(tmp_path / "documents.parquet")["source"]) == [f"{i}.txt" for i in range(6)]
+
+
+def test_manifest_cache_is_exact_and_never_stale(tmp_path, monkeypatch):
+    st = OutputStore(tmp_path)
+    st.commit(*_batch({"a.txt": "aaaa"}))
+    reads = []
+    real = store_mod.pq.read_table
+    monkeypatch.setattr(store_mod.pq, "read_table", lambda *a, **k: reads.append(a) or real(*a, **k))
+
+    st.commit(*_batch({"b.txt": "bbbb"}))  # the manifest this store wrote is not read back from disk
+    assert not [a for a in reads if str(a[0]).endswith(store_mod.MANIFEST)]
+    # a caller that edits what it read does not change what the next reader sees
+    first = st.read_manifest()
+    first["a.txt"].status = "error"
+    assert st.read_manifest()["a.txt"].status == "ok"
+    # another writer's commit is seen (the file changed under us)
+    other = OutputStore(tmp_path)
+    other.commit(*_batch({"c.txt": "cccc"}))
+    assert sorted(st.read_manifest()) == ["a.txt", "b.txt", "c.txt"]
+    st.commit(*_batch({"d.txt": "dddd"}))
+    assert sorted(OutputStore(tmp_path).read_manifest()) == ["a.txt", "b.txt", "c.txt", "d.txt"]
