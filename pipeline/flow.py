@@ -185,8 +185,10 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
     seconds = {"discover": 0.0, "read": 0.0, "clean": 0.0, "extract": 0.0, "wait": 0.0, "write": 0.0}
     store = OutputStore(out)
     with store.locked(wait_seconds):
-        if remote_uri and remote.pull(remote_uri, out):
-            logger.info("mirror %s refreshed from %s", out, remote_uri)
+        if remote_uri:
+            refreshed = remote.pull(remote_uri, out)
+            logger.info("working on the local mirror %s of %s%s", out, remote_uri,
+                        " (refreshed from it)" if refreshed else "")
         recovered = store.recover()
         if recovered:
             logger.warning("removed %d uncommitted files left by an interrupted run", len(recovered))
