@@ -489,6 +489,35 @@ CASES = [
     ("scope-on-all-fronts", "Inspectors judged Medway outstanding on all fronts.", {("Medway", OE, OUT, CUR)}),
     ("neg-colon-not-a-list", "Two councils were rated inadequate: the minister said Kent would offer support.",
      set()),
+    # --- round 6
+    ("topic-two-paragraphs-up", "Ofsted has rated children's services in Cornwall and Devon as requiring improvement, in "
+     "reports published on Friday.\n\n"
+     "Devon was judged good for adoption, with inspectors praising the speed with which children were "
+     "matched with new families and the support given to adopters afterwards.\n\nCornwall, which had been rated inadequate in 2015, was praised for "
+     "its fostering service.\n\nFamilies spoke warmly of their social workers.\n\n"
+     "Even so, inspectors said services for children in care still required improvement.",
+     {("Devon", OE, RI, CUR), ("Cornwall", OE, RI, CUR), ("Devon", ADOPT, GOOD, CUR),
+      ("Cornwall", OE, INAD, PREV), ("Cornwall", CIC, RI, CUR)}),
+    ("year-running", "Torbay has been judged inadequate for the third year running.",
+     {("Torbay", OE, INAD, CUR), ("Torbay", OE, INAD, PREV)}),
+    ("first-time-not-repeat", "Torbay has been judged inadequate for the first time.", {("Torbay", OE, INAD, CUR)}),
+    ("neg-no-area-subject", "Ofsted rated Solihull good overall. No part of the service was found to be "
+     "inadequate.", {("Solihull", OE, GOOD, CUR)}),
+    ("neg-none-of-subject", "Inspectors judged Solihull good, and none of the four areas was judged to require "
+     "improvement.", {("Solihull", OE, GOOD, CUR)}),
+    ("neg-generic-gerund", "Wigan was rated outstanding.\n\nAn academic at a local university said keeping an "
+     "outstanding grade is harder than winning one.", {("Wigan", OE, OUT, CUR)}),
+    ("own-gerund-counts", "Wigan has kept its outstanding grade.\n\n\"Keeping our outstanding rating is down to "
+     "the staff,\" said the director.", {("Wigan", OE, OUT, CUR), ("Wigan", OE, OUT, PREV)}),
+    ("colon-after-area-words", "Ofsted judged Brent good for overall effectiveness and across the three other "
+     "areas: the impact of leaders; the experiences and progress of children who need help and protection; and "
+     "the experiences and progress of children in care.",
+     {("Brent", OE, GOOD, CUR), ("Brent", LEAD, GOOD, CUR), ("Brent", HP, GOOD, CUR), ("Brent", CIC, GOOD, CUR)}),
+    ("count-including-names", "In all, 28 councils were found to be performing excellently, including Bromley, "
+     "Havering and Lambeth.", {("Bromley", OE, "excellent", CUR), ("Havering", OE, "excellent", CUR),
+                                ("Lambeth", OE, "excellent", CUR)}),
+    ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
+     "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]
 
 

@@ -61,7 +61,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "service_nouns", "subordinators", "object_pronouns", "area_words", "inspection_nouns",
              "generic_openers", "generic_present", "list_dashes", "predicate_fillers", "after_grade_breaks",
              "scope_prepositions", "still_fillers", "inclusive_lead_ins",
-             "state_prepositions", "anaphor_subjects")
+             "state_prepositions", "anaphor_subjects", "negative_subjects", "clause_conjunctions",
+             "subject_gerunds", "gerund_determiners", "gerund_subject_verbs")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -281,6 +282,10 @@ class RatingsExtractor:
         if any(doc[i].norm_ in w["negation"] for i in range(neg_lo, g.start)) and not ctx.has_cue(
                 "no_longer", neg_lo, g.start):
             return ""  # "was not rated good", "did not rate the services inadequate"
+        if self._negative_subject(doc, g, clause_start) and not ctx.has_cue("no_longer", clause_start, g.start):
+            return ""  # "No area of the service was judged to require improvement"
+        if self._gerund_subject(doc, g, p, n, clause_start, sent):
+            return ""  # "keeping the top grade is harder than winning it": talk about grades in general
         if ctx.cue_ends_at("not_grade_before", g.start - (1 if g.quoted else 0)):
             return ""  # "rated good rather than outstanding": the grade it did not get
         if self._scale_listing(doc, g, sent, ctx):
@@ -375,6 +380,33 @@ class RatingsExtractor:
             if j_subject and ctx.paragraph_context_before(sent):
                 return "bare"
         return ""
+
+    def _negative_subject(self, doc: Doc, g: Grade, clause_start: int) -> bool:
+        """The clause's subject is 'no ...' / 'none of ...' / 'neither ...': nothing got the grade."""
+        w = self.words
+        i = clause_start
+        while i < g.start and (doc[i].norm_ in w["clause_conjunctions"] or doc[i].is_punct):
+            i += 1
+        return i < g.start and g.start - i <= 15 and doc[i].norm_ in w["negative_subjects"]
+
+    def _gerund_subject(self, doc: Doc, g: Grade, p: int, n: int, clause_start: int, sent: Span) -> bool:
+        """'keeping the top grade was harder than winning it', 'getting an outstanding rating takes years': a
+        gerund phrase with no owner ('the', 'an', not 'its' / 'our') as the subject of a verb, opening its clause
+        or a reported clause."""
+        w = self.words
+        if p < sent.start or doc[p].norm_ not in w["gerund_determiners"]:
+            return False
+        i = p - 1
+        if i < sent.start or doc[i].norm_ not in w["subject_gerunds"]:
+            return False
+        k = n
+        while k < sent.end and k - n <= 2 and doc[k].norm_ in self.words["rating_nouns"]:
+            k += 1
+        if k >= sent.end or doc[k].norm_ not in w["gerund_subject_verbs"]:
+            return False
+        before = doc[i - 1] if i > sent.start else None
+        return before is None or i == clause_start or before.norm_ in w["reporting_verbs"] or before.norm_ in (
+            "that", "said", "says", "think", "thinks", "believe", "believes")
 
     def _generic(self, doc: Doc, g: Grade, clause_start: int) -> bool:
         """The grade's clause opens with 'when' / 'if' and a present-tense verb: how inspections work in
@@ -654,6 +686,19 @@ class RatingsExtractor:
                         doc[k].norm_ in GAP_FILLER or colon_list and doc[k].text == ";"):
                     k += 1
                     gap += 1
+                if not colon_list and ctx.judgement_starting(k) is None:
+                    # "for overall effectiveness and in each of the judgement areas: ...": a colon after words
+                    # about the areas opens a list of them
+                    colon = k
+                    while colon < next_start and colon - k <= 8 and doc[colon].text != ":" and (
+                            doc[colon].norm_ in GAP_FILLER or doc[colon].norm_ in self.words["area_words"]
+                            or doc[colon].norm_ in self.words["scope_prepositions"]):
+                        colon += 1
+                    if colon < next_start and colon > k and doc[colon].text == ":":
+                        colon_list = True
+                        k = colon + 1
+                        while k < next_start and ctx.judgement_at(k) is None and doc[k].norm_ in GAP_FILLER:
+                            k += 1
                 if colon_list and ctx.judgement_starting(k) is None:
                     # "in every area: the impact of leaders on practice with families; the experiences of ...":
                     # items of a colon list run to the next ';'
@@ -1183,7 +1228,7 @@ class _DocContext:
         # "..., while ten are performing excellently": a count as the subject of the grade's own clause
         if any(doc[i].like_num and doc[i + 1].norm_ in self.ext.words["copulas"] for i in range(cs, g.start - 1)) \
                 and not self._mentions_between(doc[cs].idx, gc):
-            return []
+            return self._included_after(g.end, sent)
         before = self._mentions_between(ss, gc)
         if before:
             return self._pairs(self._group(self._outside_relative(before, g, sent)))
@@ -1204,7 +1249,7 @@ class _DocContext:
             return listed
         # "11 councils were found to perform poorly": a count of councils, not one of them
         if any(doc[i].norm_ in self.ext.words["plural_subjects"] for i in range(cs, g.start)):
-            return []
+            return self._included_after(g.end, sent)
         # "On the island, ...", "the former county council's services": the latest council fitting the words
         described = self._described(sent.start, g.start)
         if described:
@@ -1220,12 +1265,26 @@ class _DocContext:
                 a, b = self.paras[pk - back]
                 prev = [k for k in self._mentions_between(a, b) if not self._place_only(k)]
                 if prev:
-                    if back == 2 and self.lead and self._pairs([prev[-1]]) != self.lead:
+                    if back == 2 and self.lead and self._pairs([prev[-1]]) != self.lead and not self._opens_sentence(
+                            prev[-1]):
                         # a paragraph with no council between: the council the report is about, not a
-                        # partner named in passing two paragraphs up
+                        # partner named in passing two paragraphs up (a council opening its sentence there is
+                        # the topic the article has moved on to: "Kent, which ..., was praised ...")
                         return list(self.lead)
                     return self._pairs([prev[-1]])
         return list(self.lead or self.primary)
+
+    def _included_after(self, lo: int, sent: Span) -> list[tuple[str, str]]:
+        """'12 councils were rated outstanding, including A, B and C': the councils given as examples of a
+        counted set share its grade."""
+        doc = self.doc
+        hi = min(sent.end, lo + 8)
+        lead = next((i for i in range(lo, hi) if doc[i].norm_ in self.ext.words["inclusive_lead_ins"]
+                     and doc[i - 1].text == ","), None)
+        if lead is None or lead + 1 >= sent.end:
+            return []
+        first = self._mentions_between(doc[lead + 1].idx, doc[min(lead + 3, sent.end - 1)].idx)
+        return self._pairs(self._group(first[0])) if first else []
 
     def _colon_list(self, lo: int, sent: Span) -> list[tuple[str, str]]:
         """The councils listed right after a colon that follows token lo in the sentence."""
@@ -1253,6 +1312,17 @@ class _DocContext:
                         return
             if any(g.kind for g in by_sent[si]):
                 return
+
+    def _opens_sentence(self, k: int) -> bool:
+        """Mention k (or its coordination) is the first thing in its sentence, maybe after 'In': the topic."""
+        m = self.mentions[self._group(k)[0]]
+        tok = self.doc.char_span(m["start"], m["start"] + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        i = tok.start
+        if i > 0 and self.doc[i - 1].norm_ in ("in", "for", "at") and self.doc[i - 1].is_sent_start:
+            i -= 1
+        return self.doc[i].is_sent_start
 
     def _time_clause_before(self, lo_tok: int, k: int) -> bool:
         """A word between the grade and mention k that puts the mention in another event, comparison or clause
