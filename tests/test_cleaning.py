@@ -181,6 +181,17 @@ def test_image_caption_above_credit_removed():
     ("Cornwall Council Children's Overview and Scrutiny Committee\n\nMinutes of the meeting held on 2 May 2024\n\n"
      "The Chair asked how Ofsted's findings would be used. Members noted the report.", "council_minutes"),
     ("Chair of scrutiny resigns\n\nBy Jo Hart\n\nThe chair said Ofsted's findings were worrying.", "news"),
+    # a council's press release that quotes the report and names the inspection framework is still a press
+    # release: two press-office markers outweigh report words used in prose
+    ("Rutland celebrates good Ofsted result\n\nThe council was rated good in a report published on Monday "
+     "after an inspection of local authority children's services.\n\nThe leader said staff had worked hard.\n\n"
+     "ENDS\n\nMedia enquiries: call the press team.", "press_release"),
+    # contrast: a real report has the label line and the framework title, and no press-office markers
+    ("Rutland: inspection of local authority children's services\n\nReport published: 3 June 2024\n\n"
+     "Inspectors found that children are safe.", "ofsted_report"),
+    # contrast: 'report published' in a news sentence is not a report's label
+    ("Rutland rated good\n\nBy Sam Lee\n\nThe council was rated good in a report published today after an "
+     "inspection of local authority children's services, the leader said.", "news"),
 ])
 def test_kind_detection(text, kind):
     assert clean(text).kind == kind
