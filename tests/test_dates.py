@@ -156,6 +156,27 @@ def test_year_from_document_date(nlp, text, published, expected):
     assert values(run(nlp, text, published)) == expected
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a year named by reference comes from the last stated year, not from the document date
+    ("The trust was set up in 2016 and took over the service in June of that year.", "2021-05-04",
+     {"2016", "2016-06"}),
+    ("Leaders changed in 2019; inspectors returned on 12 March the following year.", "2023-02-01",
+     {"2019", "2020-03-12"}),
+    ("A new director arrived in October 2014, after the board was replaced in May of the previous year.",
+     "2022-09-09", {"2014-10", "2013-05"}),
+    ("A review took place in 2017 and visits ran from 3 to 5 July that same year.", "2021-01-01",
+     {"2017", "2017-07-03", "2017-07-05"}),
+    # only a year stated BEFORE the reference counts
+    ("Visits ran from 3 to 5 July of that year, after the 2017 review.", "2021-01-01", {"2017"}),
+    # with no stated year before it, the reference cannot be resolved: left out, never the document's year
+    ("Services moved to a trust in September of that year.", "2020-11-02", set()),
+    # contrast: an ordinary year-less month still reads against the document date
+    ("The trust was set up in 2016 and took over the service in June.", "2021-09-04", {"2016", "2021-06"}),
+])
+def test_year_named_by_reference(nlp, text, published, expected):
+    assert values(run(nlp, text, published)) == expected
+
+
 @pytest.mark.parametrize(("text", "published"), [
     ("5 December 2023\n\nTim Aldridge\n\nDear Tim,\n\nThis letter summarises the visit on 31 October 2023.",
      "2023-12-05"),

@@ -23,6 +23,9 @@ Decisions (the gold rules in GOLD-FORMAT.md "dates" are the spec):
   year, or the year before when the month would lie more than two months after the document date); with no
   document date it is left out: no invented years. A bare month needs a time word before it ("in April",
   "since March"), so "the March of Dimes", "Sarah March said" and the verb "may" are not dates.
+- A day or month whose year is named by reference ("in April of that year", "12 March the following year")
+  takes the last year stated before it (plus the offset in patterns.json "anaphoric"), never the document's
+  year; with no year before it, it is left out.
 - Relative expressions ("last year", "on Friday") are not resolved.
 """
 
@@ -93,6 +96,11 @@ class _Rules:
         self.core = (years["core_min"], years["core_max"])
         self.outer = (years["outer_min"], years["outer_max"])
         self.future_months = spec["year_less"]["future_months"]
+        # "in April of that year", "on 3 May the following year": the year is named by reference.
+        shift = {_SPACES.sub(" ", k.lower()): int(v) for k, v in spec["year_less"].get("anaphoric", {}).items()}
+        self.anaphor_shift = shift
+        phrases = "|".join(f"{_SPACE}+".join(map(re.escape, k.split())) for k in sorted(shift, key=len, reverse=True))
+        self.anaphor = re.compile(rf",?{_SPACE}+({phrases})\b", re.IGNORECASE) if shift else None
         tokens = {
             "%WD%": rf"(?:{_alternation(weekdays)})\b\.?",
             "%MF%": rf"(?:{_alternation(full)})\b",
@@ -226,6 +234,35 @@ class DateExtractor:
                 out.extend(self._year_pair(text, got, s, e, n))
             else:
                 out.extend(self._dates(got, s, e, n))
+        if r.anaphor is not None:
+            out = self._year_by_reference(text, out)
+        return out
+
+    def _year_by_reference(self, text: str, ends: list[_End]) -> list[_End]:
+        """A year-less date followed by "of that year" / "the following year" takes the year of the last date
+        before it that states one (plus the offset); without such a date it is dropped, never given the
+        document's year. Only year-less matches are looked at, so this costs nothing on most texts."""
+        r = self.rules
+        if all(e.year is not None for e in ends):
+            return ends
+        group_end: dict[int, int] = {}
+        for e in ends:
+            group_end[e.group] = max(group_end.get(e.group, 0), e.end)
+        last_year: int | None = None
+        out: list[_End] = []
+        for e in ends:
+            if e.year is not None:
+                last_year = e.year
+                out.append(e)
+                continue
+            m = r.anaphor.match(text, group_end[e.group])
+            if m is None:
+                out.append(e)
+                continue
+            if last_year is None:
+                continue
+            shift = r.anaphor_shift[_SPACES.sub(" ", m.group(1).lower())]
+            out.append(_End(e.start, e.end, last_year + shift, e.month, e.day, e.group))
         return out
 
     def _is_year(self, text: str, s: int, e: int, year: int) -> bool:
