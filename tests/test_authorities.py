@@ -119,6 +119,20 @@ CASES = [
     ("Piccadilly Gate, Store Street, Manchester M1 2WD", None, set()),
     ("Please send your application to Civic Hall, Leeds LS1 1UR by the closing date.", None, set()),
     ("Leeds\n\nLS1 1UR\n\nDear Mr Patel,", None, set()),
+    # an address whose postcode line was cleaned away: the town closes a short line that follows a street or
+    # building line (letterhead at the top, Ofsted's address at the foot of a report, a recipient block)
+    ("Ofsted\n\nGateway House\n\nQueen Square\n\nLeeds\n\nDear Ms Patel\n\nFocused visit to Bury children's "
+     "services", None, {"Bury"}),
+    ("Director of Children's Services\n\nSandwell Council\n\n1 Freeth Street\n\nOldbury\n\nDudley\n\n"
+     "Dear Ms Patel", None, {"Sandwell"}),
+    ("Civic Centre, Oldham Road, Leeds\n\nDear Sir", None, set()),
+    ("Families in Bury are well supported.\n\nOfsted\n\nMarket Hall\n\nHigh Street\n\nLeeds\n\n"
+     "© Crown copyright", None, {"Bury"}),
+    # contrast: a name heading its own line is not an address when no street line comes before it, when that
+    # line is a sentence or caption, or when a council word follows the name
+    ("Leeds\n\nThe city council was rated good by Ofsted.", None, {"Leeds"}),
+    ("Families gathered at the Town Hall\n\nLeeds\n\nThe city council said it was proud.", None, {"Leeds"}),
+    ("Park Road\n\nLeeds City Council\n\nDear Mr Patel", None, {"Leeds"}),
     # names inside other names
     ("At the time, Cambridgeshire was adopting the Hackney Reclaiming Social Work model.", None,
      {"Cambridgeshire"}),

@@ -15,7 +15,8 @@ remaining match is then checked with a few token look-ups (no per-token loop ove
 - not part of a longer name: a capitalised word after it that is not a council word ("Nottingham Trent",
   "Durham Constabulary", "Manchester United"), or an organisation word in any case ("Kent police", "the
   Hackney model"). "Birmingham Children's Trust" counts: "Children" is a council word;
-- not an address line (near a postcode in a short block: Ofsted's "Manchester M1 2WD" letterhead);
+- not an address line (near a postcode in a short block: Ofsted's "Manchester M1 2WD" letterhead), or a town closing a
+  short line after a street or building line when the postcode was cleaned away: "Store Street\n\nManchester");
 - ambiguous names (Reading, Bury, Sutton, Brent, Kingston, Richmond, ...) need council context ("Reading
   Borough Council", "Bury's children's services", "the London borough of Sutton", "in Bury"), or the same
   authority named unambiguously elsewhere in the document; strict ones (Westminster) do not accept "in X";
@@ -62,6 +63,7 @@ __all__ = ["AuthoritiesExtractor", "Alias", "Authority", "Gazetteer", "load_gaze
 _LIST_GAP = {",", "and", "&", "or"}
 _POSSESSIVE = {"'s", "'"}
 _SENT_END = re.compile(r"[.!?]")
+_ADDRESS_SMALL_WORDS = {"of", "the", "and", "on", "upon", "in", "&"}
 
 
 def document_date(doc: Doc) -> str | None:
@@ -167,6 +169,8 @@ class AuthoritiesExtractor:
         self.first_names = {n.lower() for n in read_list("first_names.txt")}
         self.address_words = int(rules["address_max_words"])
         self.postcode = re.compile(rules["postcode"])
+        self.street_words = {w.lower() for w in rules.get("address_street_words", [])}
+        self.council_words = {w.lower() for w in rules.get("address_council_words", [])}
         pr = rules["primary"]
         self.weights = {k: float(pr[k]) for k in ("mention", "headline", "title", "lead", "focus")}
         self.cap = int(pr["mention_cap"])
@@ -332,8 +336,33 @@ class AuthoritiesExtractor:
         if pb - pa > 80:
             return False
         para = text[pa:pb]
-        return len(para.split()) <= self.address_words and not para.rstrip().endswith((".", "!", "?")) \
-            and self._next_is_postcode(text, pb)
+        if len(para.split()) > self.address_words or para.rstrip().endswith((".", "!", "?")):
+            return False
+        return self._next_is_postcode(text, pb) or self._after_street_line(text, pa, end, pb)
+
+    def _after_street_line(self, text: str, pa: int, end: int, pb: int) -> bool:
+        """The name ends a short line of a postal address whose postcode is gone: that line, or one of the two
+        lines before it, names a street or building ("Store Street", "Piccadilly Gate", "Civic House").
+        ("Store Street\n\nManchester", "Badminton Road\n\nYate\n\nBristol", "Station Road, Yate, Bristol")."""
+        if text[end:pb].strip(" ,\t"):  # the name must close its line
+            return False
+        if any(w.strip(",").lower() in self.council_words for w in text[pa:end].split()):
+            return False  # "Leeds City Council" names the council, not a town
+        lines = text[pa:end].split(",")[:-1]  # earlier items of the same line
+        window = text[max(0, pa - 160):pa].split("\n")
+        if pa > 160:
+            window = window[1:]  # the first piece may be the cut-off tail of a long paragraph
+        before = [ln for ln in window if ln.strip()][-2:]
+        for line in [*lines, *reversed(before)][:4]:
+            words = line.split()
+            if not words or len(words) > self.address_words or _SENT_END.search(line):
+                continue
+            # an address line is capitalised throughout ("1 Freeth Street"), unlike a caption or sentence
+            if not all(w[:1].isupper() or w[:1].isdigit() or w in _ADDRESS_SMALL_WORDS for w in words):
+                continue
+            if words[-1].strip(",").lower() in self.street_words:
+                return True
+        return False
 
     def _next_is_postcode(self, text: str, pb: int) -> bool:
         nxt = text[pb:pb + 60].strip().split("\n", 1)[0]
