@@ -512,7 +512,9 @@ CASES += [
      [('how vital it is that every agency plays its part in protecting children', 'NSPCC', 'organisation')]),
     ('headline_standfirst_then_body',
      '‘We let children down’: council apologises after damning report\n\nThe authority’s leader says lessons ‘will be learned across the whole council’\n\nThe leader of Northshire County Council has apologised after Ofsted rated its children’s services inadequate.\n\n“We let children down and I am truly sorry,” said Councillor Ray Hinds.',
-     [('We let children down and I am truly sorry', 'Ray Hinds', 'person')]),
+     # the standfirst quote has a speaker of its own and is not repeated below, so it is a row (GOLD-FORMAT)
+     [('will be learned across the whole council', 'The authority’s leader', 'person'),
+      ('We let children down and I am truly sorry', 'Ray Hinds', 'person')]),
     ('inspectors_were_told',
      'Social workers told inspectors that they felt “supported and valued by managers who know their children well”.',
      [('supported and valued by managers who know their children well', 'Social workers', 'person')]),
@@ -772,6 +774,32 @@ CASES += [
     ("place_council_spokesperson_keeps_council",
      "A Hillingdon council spokeswoman said staff were “working hard to support every family”.",
      [("working hard to support every family", "Hillingdon council", "organisation")]),
+]
+
+# --- round 4: standfirst quotes with their own speaker; an inspection speaks through its inspectors
+CASES += [
+    ("standfirst_quote_with_own_speaker_is_kept",
+     "Wirral told to act fast\n\n"
+     "Borough's services placed in special measures, with Ofsted reporting ‘chronic delays in assessing risk’ "
+     "for young children\n\n"
+     "The borough has been told its help for families is failing.",
+     [("chronic delays in assessing risk", "Ofsted", "ofsted")]),
+    ("standfirst_quote_given_again_below_is_dropped",
+     "Wirral told to act fast\n\n"
+     "Ofsted reports ‘chronic delays in assessing risk’ for young children\n\n"
+     "The letter said there were “chronic and widespread delays in assessing risk to babies”.",
+     [("chronic and widespread delays in assessing risk to babies", "the report", "ofsted")]),
+    ("headline_quote_without_speaker_still_dropped",
+     "‘We were let down at every turn’\n\n"
+     "Families in Halton describe years of delay\n\n"
+     "Parents told the BBC they had waited months for help.",
+     []),
+    ("the_inspection_found_is_inspectors",
+     "The inspection, which took place over two weeks in May, found “a settled and confident workforce”.",
+     [("a settled and confident workforce", "inspectors", "ofsted")]),
+    ("the_inspection_report_found_is_still_the_report",
+     "The inspection report found “a settled and confident workforce”.",
+     [("a settled and confident workforce", "the report", "ofsted")]),
 ]
 
 

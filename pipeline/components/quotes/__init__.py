@@ -52,11 +52,13 @@ def extract_quotes(text: str, lex: Lexicon | None = None) -> list[dict]:
         if len(words) < min_words or (len(words) < 12 and fold(" ".join(words)) in lex.not_quotes):
             continue  # short quotes are never rows; later pronouns resolve through plain mentions
         heading = att.is_heading(q.para)
-        if heading and q.para <= 1:
-            continue  # headline or standfirst
         speaker, own = att.attribute(qi)
+        if heading and q.para == 0:
+            continue  # the headline
         if heading and not own:
-            continue  # a sub-heading in quote marks
+            continue  # a headline, standfirst or sub-heading in quote marks with no speaker of its own
+        if heading and q.para <= 1 and _repeated_below(words, spans, qi, text):
+            continue  # a headline quote the article gives again, in full, further down
         if speaker is None and _title_case(words, lex):
             continue  # the title of a document or programme, not speech
         rows.append({
@@ -90,6 +92,16 @@ def _fill_roles(rows: list[dict], text: str, lex: Lexicon) -> None:
                 role = m.group(1)
                 roles[name] = role[4:] if role.lower().startswith("the ") else role
         r["speaker_role"] = roles.get(name)
+
+
+def _repeated_below(words: list[str], spans, qi: int, text: str) -> bool:
+    """Every word of quote qi reappears in one quote of a later paragraph."""
+    mine = {fold(w) for w in words}
+    para = spans[qi].para
+    for q in spans[qi + 1:]:
+        if q.para > para and mine <= {fold(w) for w in _WORD.findall(text[q.start:q.end])}:
+            return True
+    return False
 
 
 def _title_case(words: list[str], lex: Lexicon) -> bool:

@@ -885,7 +885,7 @@ class Attributor:
 
     def is_heading(self, pi: int) -> bool:
         ps, pe = self.paras[pi]
-        body = self.text[ps:pe].rstrip(" \t’'\"”)]")
+        body = self.text[ps:pe].rstrip(" \t\r\n’'\"”)]")
         return len(body.split()) <= self.lex.settings["heading_max_words"] and body[-1:] not in ".!?…:;,"
 
     # ----------------------------------------------------------------- resolution
