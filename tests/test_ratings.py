@@ -516,6 +516,17 @@ CASES = [
     ("count-including-names", "In all, 28 councils were found to be performing excellently, including Bromley, "
      "Havering and Lambeth.", {("Bromley", OE, "excellent", CUR), ("Havering", OE, "excellent", CUR),
                                 ("Lambeth", OE, "excellent", CUR)}),
+    ("scale-figure-of-speech", "At the top end of the scale, 19 councils were judged to be performing "
+     "excellently, including Bromley and Lambeth.", {("Bromley", OE, "excellent", CUR),
+                                                     ("Lambeth", OE, "excellent", CUR)}),
+    ("kept-the-standard", "Children's services in Warrington have maintained the outstanding standard they "
+     "achieved when they were last inspected.", {("Warrington", OE, OUT, CUR), ("Warrington", OE, OUT, PREV)}),
+    ("neg-standard-of-practice", "Warrington was rated good. Inspectors said managers had kept a good standard "
+     "of supervision since the last inspection.", {("Warrington", OE, GOOD, CUR)}),
+    ("neg-the-standard-of", "Warrington was rated good. Staff have kept the good standard of recording noted "
+     "by inspectors last year.", {("Warrington", OE, GOOD, CUR)}),
+    ("our-before-area", "Brent was rated good overall.\n\n\"Being judged outstanding for our adoption service "
+     "is a huge achievement,\" the council's leader said.", {("Brent", OE, GOOD, CUR), ("Brent", ADOPT, OUT, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

@@ -62,7 +62,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "generic_openers", "generic_present", "list_dashes", "predicate_fillers", "after_grade_breaks",
              "scope_prepositions", "still_fillers", "inclusive_lead_ins",
              "state_prepositions", "anaphor_subjects", "negative_subjects", "clause_conjunctions",
-             "subject_gerunds", "gerund_determiners", "gerund_subject_verbs")
+             "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
+             "standard_nouns", "keep_verbs")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -240,10 +241,23 @@ class RatingsExtractor:
         if g.quoted or g.end >= len(doc) or g.grade in ANNUAL_GRADES or g.grade in ("highest", "lowest"):
             return False
         nxt = doc[g.end]
-        if self._received_service(doc, g):
+        if self._received_service(doc, g) or self._standard_held(doc, g):
             return False
         return (not nxt.is_sent_start and nxt.is_alpha and nxt.is_lower and nxt.norm_ not in self.words["bare_next_ok"]
                 and nxt.norm_ not in self.words["rating_nouns"])
+
+    def _standard_held(self, doc: Doc, g: Grade) -> bool:
+        """'kept the good standard found at its last inspection', 'lost its outstanding standing': a grade named
+        as a standard a council holds (a keep / lose verb and 'the' / 'its' before; not 'a good standard of
+        care')."""
+        w = self.words
+        n = g.end
+        if g.quoted or n >= len(doc) or doc[n].norm_ not in w["standard_nouns"] or g.start < 2:
+            return False
+        if n + 1 < len(doc) and doc[n + 1].norm_ == "of":
+            return False
+        return doc[g.start - 1].norm_ in ("the", "its", "their", "our") and (
+            doc[g.start - 2].norm_ in w["keep_verbs"])
 
     def _received_service(self, doc: Doc, g: Grade) -> bool:
         """'children in care receive a good service'."""
@@ -267,6 +281,7 @@ class RatingsExtractor:
                 "rating_context", sent.start, sent.end) and any(True for _ in ctx.judgements_in(cs, g.start)) else ""
         graded_name = not g.quoted and next_tok is not None and self._graded_name_at(n, ctx)
         if (not g.quoted and next_tok is not None and next_tok.is_alpha and next_tok.is_lower and not graded_name
+                and not self._standard_held(doc, g)
                 and g.grade not in ANNUAL_GRADES and g.grade not in ("highest", "lowest")
                 and next_tok.norm_ not in w["bare_next_ok"] and next_tok.norm_ not in w["rating_nouns"]):
             return ""  # "good practice", "inadequate housing": the cheap, common case first
@@ -330,7 +345,7 @@ class RatingsExtractor:
             end_ok = True  # a spaced dash ends the clause
         elif not end_ok and self._scope_ends(doc, n, sent, ctx):
             end_ok = True  # "rated the county inadequate across the board.", "were outstanding on the island,"
-        noun_next = next_tok is not None and next_tok.norm_ in w["rating_nouns"]
+        noun_next = next_tok is not None and (next_tok.norm_ in w["rating_nouns"] or self._standard_held(doc, g))
         if g.quoted:
             follows_ok = (end_ok or noun_next or next_tok.norm_ in w["quoted_next_ok"]
                           or ctx.judgement_at(n) is not None or next_tok.is_title)
@@ -505,6 +520,9 @@ class RatingsExtractor:
             return True
         starts = ctx.cue_starts["scale_words"]
         k = bisect.bisect_left(starts, max(sent.start, g.start - 8))
+        if k < len(starts) and any(doc[i].norm_ in self.words["scale_position_words"]
+                                   for i in range(max(sent.start, starts[k] - 3), starts[k])):
+            return False  # "at the other end of the scale, ...": a figure of speech, not the scale described
         return k < len(starts) and starts[k] < g.start and not ctx.has_mention(starts[k], g.start)
 
     def _other_subject(self, doc: Doc, g: Grade, clause_start: int, ctx: _DocContext) -> bool:
@@ -669,7 +687,7 @@ class RatingsExtractor:
             i = led or inspected
         elif i < next_start and doc[i].norm_ in self.lead_ins:
             i += 1
-        while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his"):
+        while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his", "our"):
             i += 1
         j = ctx.listed_name_starting(i)
         if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
