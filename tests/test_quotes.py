@@ -802,6 +802,26 @@ CASES += [
      [("a settled and confident workforce", "the report", "ofsted")]),
 ]
 
+# --- round 4: a person "of/at/from" an organisation is the person; a possessive run is no person's name
+CASES += [
+    ("person_of_university_after_according_to",
+     "Trusts are “no substitute for steady funding and stable leaders”, according to Dr Amir Patel of Keele "
+     "University, who has followed the model for years.",
+     [("no substitute for steady funding and stable leaders", "Amir Patel", "person")]),
+    ("person_at_charity_before_said",
+     "Ruth Okafor at Kinship Care Trust said families were “still waiting far too long for support”.",
+     [("still waiting far too long for support", "Ruth Okafor", "person")]),
+    ("organisation_of_named_with_connector_stays_organisation",
+     "The Association of Directors of Adult Services said councils were “running out of room to manage”.",
+     [("running out of room to manage", "Association of Directors of Adult Services", "organisation")]),
+    ("pronoun_skips_possessive_capitalised_run",
+     "Coventry runs its own services, while Walsall’s Family Partnership opened in 2019. Critics remain. "
+     "Trusts are “no substitute for steady funding”, according to Dr Nadia Costa of Aston University.\n\n"
+     "“Money and stable leaders made the difference,” she said.",
+     [("no substitute for steady funding", "Nadia Costa", "person"),
+      ("Money and stable leaders made the difference", "Nadia Costa", "person")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

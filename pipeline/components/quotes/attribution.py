@@ -328,6 +328,13 @@ class Attributor:
             name = self._span_text(toks, ext, k + 1)
             a = f - 2 if f - 2 >= lo and toks[f - 2].low in ("a", "an", "the") else f - 1
             return Speaker(name, "organisation", pos=toks[ext].start), a
+        c = ext - 1
+        if c - 2 >= lo and toks[c].low in self.lex.affiliation_words and toks[c - 1].is_cap:
+            # "Ruth Okafor at Kinship Care Trust said": the person before "at/from", working at the organisation
+            p, _ = self._run_start(toks, c - 1, lo)
+            if self._plain_name_toks(toks, p, c - 1):
+                return Speaker(self._span_text(toks, p, c), "person", pos=toks[p].start,
+                               role=self._span_text(toks, ext, k + 1)), p
         return self._name_from_run(toks, a, k, ext)
 
     def _org_back(self, toks: list[Tok], k: int, lo: int, last: int) -> tuple[Speaker, int] | None:
@@ -357,8 +364,25 @@ class Attributor:
         a = first - 1 if first > 0 and toks[first - 1].low in lex.role_openers else first
         return Speaker(self._span_text(toks, a, k + 1), "person", pos=toks[a].start, pronoun="role"), a
 
+    def _plain_name_toks(self, toks: list[Tok], a: int, b: int) -> bool:
+        """toks[a..b] look like a person's name: two to four capitalised words, no possessive, and none of them
+        an organisation, role, title or stop word."""
+        lex = self.lex
+        return 1 <= b - a <= 3 and all(
+            toks[x].is_cap and toks[x].low not in lex.org_words and toks[x].low not in lex.role_words
+            and toks[x].low not in lex.titles and toks[x].low not in lex.name_stop for x in range(a, b + 1))
+
     def _name_from_run(self, toks: list[Tok], a: int, k: int, ext: int | None = None) -> tuple[Speaker, int] | None:
         lex = self.lex
+        if ext is not None and ext < a:
+            # "Jane Doe of Leeds Beckett University said": a person and, after "of/at/from", where they work
+            c = ext
+            while c < a and toks[c].low not in lex.org_connectors:
+                c += 1
+            if c < a and toks[c].low in lex.affiliation_words and self._plain_name_toks(toks, ext, c - 1):
+                sp = Speaker(self._span_text(toks, ext, c), "person", pos=toks[ext].start,
+                             role=self._span_text(toks, c + 1, k + 1))
+                return sp, ext
         words = [t.low for t in toks[(ext if ext is not None else a):k + 1]]
         if any(w in lex.org_words for w in words) or (k == a and toks[k].is_acronym):
             first = ext if ext is not None else a
@@ -486,8 +510,9 @@ class Attributor:
                 e += 1
             ext = e
         words = {t.low for t in toks[j:ext + 1]}
-        if ext > k and words & lex.org_words:
-            k = ext
+        if ext > k and words & lex.org_words and not (
+                toks[k + 1].low in lex.affiliation_words and self._plain_name_toks(toks, j, k)):
+            k = ext  # "Department for Education"; not "Jane Doe of Leeds Beckett University" (a person)
         # "Camden council", "Essex County Council"
         e = k
         while e + 1 < hi and toks[e + 1].low in lex.council_modifiers:
@@ -1001,9 +1026,12 @@ class Attributor:
             while words and (fold(words[0]) in lex.name_stop or fold(words[0]) in lex.titles
                              or fold(words[0]) in lex.role_words):
                 words.pop(0)
-            before = self.text[max(ps, m.start() - 12):m.start()].split()
-            if before and fold(before[-1]) in lex.prepositions:
-                continue  # an object: "the services provided by Northbury Council"
+            before = self.text[max(ps, m.start() - 14):m.start()].split()
+            if before and fold(before[-1]) in lex.prepositions and not (
+                    len(before) >= 2 and (fold(before[-2]), fold(before[-1])) in lex.verbs):
+                continue  # an object: "the services provided by Northbury Council" (not "according to Jane Doe")
+            if any(_APOS.sub("'", w).endswith("'s") for w in words[:-1]):
+                continue  # "Sunderland's Together for Children": a possessive inside is no person's name
             if len(words) >= 2 and any(fold(w) in lex.org_words for w in words):
                 # "Hartlepool Borough Council said it ...": an organisation "it" can refer to.
                 org = Speaker(" ".join(words), "organisation", pos=m.start())

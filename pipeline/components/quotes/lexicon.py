@@ -63,6 +63,7 @@ class Lexicon:
     prepositions: frozenset[str]
     particles: frozenset[str]
     org_connectors: frozenset[str]
+    affiliation_words: frozenset[str]
     spokes_words: frozenset[str]
     council_tails: frozenset[str]
     council_modifiers: frozenset[str]
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         prepositions=fset("prepositions"),
         particles=fset("name_particles"),
         org_connectors=fset("org_connectors"),
+        affiliation_words=fset("affiliation_words"),
         spokes_words=fset("spokes_words"),
         council_tails=fset("council_tails"),
         council_modifiers=fset("council_modifiers"),
