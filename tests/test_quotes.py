@@ -822,6 +822,20 @@ CASES += [
       ("Money and stable leaders made the difference", "Nadia Costa", "person")]),
 ]
 
+# --- round 4: a capitalised title that ends in an organisation or role word, then a name
+CASES += [
+    ("long_capitalised_title_with_comma_then_name",
+     "Strategic Director for People, Housing and Community Services Leona Marsh said: “We accept every "
+     "recommendation in this letter.”",
+     [("We accept every recommendation in this letter.", "Leona Marsh", "person")]),
+    ("council_then_leader_title_then_name",
+     "Wiltshire Council Cabinet Member Ian Thorne said: “We accept every recommendation in this letter.”",
+     [("We accept every recommendation in this letter.", "Ian Thorne", "person")]),
+    ("organisation_ending_in_country_is_not_a_name",
+     "Social Work England said: “We accept every recommendation in this letter.”",
+     [("We accept every recommendation in this letter.", "Social Work England", "organisation")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

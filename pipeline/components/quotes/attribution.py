@@ -384,6 +384,17 @@ class Attributor:
                              role=self._span_text(toks, c + 1, k + 1))
                 return sp, ext
         words = [t.low for t in toks[(ext if ext is not None else a):k + 1]]
+        r = k
+        while r >= a and toks[r].low not in lex.org_words and toks[r].low not in lex.role_words:
+            r -= 1
+        if r >= a and k - r >= 2 and self._plain_name_toks(toks, r + 1, k):
+            # "Director for Adults and Health Services Mary Penfold": a title ending in an organisation or role
+            # word, then the person's name
+            b = ext if ext is not None else a
+            while b < r and toks[b].low in lex.function_words:
+                b += 1
+            return Speaker(self._span_text(toks, r + 1, k + 1), "person", pos=toks[r + 1].start,
+                           role=self._span_text(toks, b, r + 1)), b
         if any(w in lex.org_words for w in words) or (k == a and toks[k].is_acronym):
             first = ext if ext is not None else a
             while first <= k and toks[first].low in lex.function_words:
