@@ -516,6 +516,8 @@ CASES = [
     ("count-including-names", "In all, 28 councils were found to be performing excellently, including Bromley, "
      "Havering and Lambeth.", {("Bromley", OE, "excellent", CUR), ("Havering", OE, "excellent", CUR),
                                 ("Lambeth", OE, "excellent", CUR)}),
+    ("count-among-them-names", "Seven authorities were judged to be performing poorly, among them Sandwell and "
+     "Wigan.", {("Sandwell", OE, "performs_poorly", CUR), ("Wigan", OE, "performs_poorly", CUR)}),
     ("scale-figure-of-speech", "At the top end of the scale, 19 councils were judged to be performing "
      "excellently, including Bromley and Lambeth.", {("Bromley", OE, "excellent", CUR),
                                                      ("Lambeth", OE, "excellent", CUR)}),

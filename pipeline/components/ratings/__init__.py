@@ -63,7 +63,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "scope_prepositions", "still_fillers", "inclusive_lead_ins",
              "state_prepositions", "anaphor_subjects", "negative_subjects", "clause_conjunctions",
              "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
-             "standard_nouns", "keep_verbs")
+             "standard_nouns", "keep_verbs", "example_lead_ins")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -1297,7 +1297,7 @@ class _DocContext:
         counted set share its grade."""
         doc = self.doc
         hi = min(sent.end, lo + 8)
-        lead = next((i for i in range(lo, hi) if doc[i].norm_ in self.ext.words["inclusive_lead_ins"]
+        lead = next((i for i in range(lo, hi) if doc[i].norm_ in self.ext.words["example_lead_ins"]
                      and doc[i - 1].text == ","), None)
         if lead is None or lead + 1 >= sent.end:
             return []
