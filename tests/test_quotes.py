@@ -836,6 +836,21 @@ CASES += [
      [("We accept every recommendation in this letter.", "Social Work England", "organisation")]),
 ]
 
+# --- round 4: "the county council" is a mention of the county council named before, for a later "the council"
+CASES += [
+    ("the_council_after_county_council_mention",
+     "Exshire County Council has been rated good by Ofsted.\n\n"
+     "Exton City Council, which runs housing in the city, said it would help care leavers.\n\n"
+     "Cllr Ann Ford, chair of the county council’s children committee, said she was delighted.\n\n"
+     "A spokesperson for the council said: “We have invested heavily in early help since 2020.”",
+     [("We have invested heavily in early help since 2020.", "Exshire County Council", "organisation")]),
+    ("the_council_nearest_named_when_no_kind_mention",
+     "Exshire County Council has been rated good by Ofsted.\n\n"
+     "Exton City Council, which runs housing in the city, said it would help care leavers.\n\n"
+     "A spokesperson for the council said: “We have set aside homes for young people leaving care.”",
+     [("We have set aside homes for young people leaving care.", "Exton City Council", "organisation")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

@@ -30,6 +30,8 @@ _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+
 _GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 COUNCIL_RE = re.compile(
     rf"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*{_GAP}){{1,4}}(?:(?:Borough|County|City){_GAP})?Council\b")
+# A council named by its kind only: "the county council", "the City Council's".
+_KIND_COUNCIL_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+[Cc]ouncil\b")
 # A person named by first name only, with an age: "Jade, 19, who grew up in care" / "Tom, aged 15,".
 AGED_RE = re.compile(rf"\b({_CAP_WORD}),\s+(?:aged\s+)?\d{{1,2}},")
 PERSON_RE = re.compile(rf"\b(?:{_CAP_WORD})(?:\s+(?:(?:van|de|der|von|da|di|le|la|du)\s+)?(?:{_CAP_WORD}))+")
@@ -980,6 +982,19 @@ class Attributor:
                     words.pop(0)
                 if len(words) >= 2:
                     self._councils.append((m.start(), " ".join(words)))
+            # "the county council" names again the county council named before it ("Exshire County Council ...
+            # Exton City Council ... the county council's committee"): it counts as a mention of that one.
+            named = list(self._councils)
+            for m in _KIND_COUNCIL_RE.finditer(self.text):
+                kind = m.group(1).lower()
+                if kind not in self.lex.council_modifiers or self._inside_quote(m.start()):
+                    continue
+                j = bisect.bisect_left(named, (m.start(), "")) - 1
+                while j >= 0 and kind not in fold(named[j][1]).split():
+                    j -= 1
+                if j >= 0:
+                    self._councils.append((m.start(), named[j][1]))
+            self._councils.sort()
         i = bisect.bisect_left(self._councils, (pos, "")) - 1
         return self._councils[i][1] if i >= 0 else None
 
