@@ -518,6 +518,8 @@ CASES = [
                                 ("Lambeth", OE, "excellent", CUR)}),
     ("count-among-them-names", "Seven authorities were judged to be performing poorly, among them Sandwell and "
      "Wigan.", {("Sandwell", OE, "performs_poorly", CUR), ("Wigan", OE, "performs_poorly", CUR)}),
+    ("neg-count-including-possessive", "Five councils were rated inadequate, including Lambeth's neighbour "
+     "across the river.", set()),
     ("scale-figure-of-speech", "At the top end of the scale, 19 councils were judged to be performing "
      "excellently, including Bromley and Lambeth.", {("Bromley", OE, "excellent", CUR),
                                                      ("Lambeth", OE, "excellent", CUR)}),

@@ -1302,6 +1302,8 @@ class _DocContext:
         if lead is None or lead + 1 >= sent.end:
             return []
         first = self._mentions_between(doc[lead + 1].idx, doc[min(lead + 3, sent.end - 1)].idx)
+        if first and self.text[self.mentions[first[0]]["end"]:self.mentions[first[0]]["end"] + 2] in ("'s", "’s"):
+            return []  # "including Kent's neighbour Surrey": the council named is not the example
         return self._pairs(self._group(first[0])) if first else []
 
     def _colon_list(self, lo: int, sent: Span) -> list[tuple[str, str]]:
