@@ -851,6 +851,23 @@ CASES += [
      [("We have set aside homes for young people leaving care.", "Exton City Council", "organisation")]),
 ]
 
+# --- round 4: a quote-only paragraph whose speaker the next paragraph names by pointing back at it
+CASES += [
+    ("speaker_named_by_next_paragraph_pointing_back",
+     "Inspectors said managers had been “too slow to act on the warning signs”.\n\n"
+     "“We accept what the inspectors found and we are sorry that families were let down.”\n\n"
+     "That was the verdict of Marcus Bell, the council’s lead member for children, who promised a new plan.",
+     [("too slow to act on the warning signs", "inspectors", "ofsted"),
+      ("We accept what the inspectors found and we are sorry that families were let down.", "Marcus Bell",
+       "person")]),
+    ("next_paragraph_without_speech_noun_keeps_previous_speaker",
+     "Marcus Bell, the council’s lead member for children, said: “We accept what the inspectors found.”\n\n"
+     "“We are sorry that families were let down by the service.”\n\n"
+     "This is the second time in five years that the service of Helen Kerr has been criticised.",
+     [("We accept what the inspectors found.", "Marcus Bell", "person"),
+      ("We are sorry that families were let down by the service.", "Marcus Bell", "person")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

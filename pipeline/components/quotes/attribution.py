@@ -899,6 +899,8 @@ class Attributor:
                 sp = self.clause_speaker(para, sj)
                 if sp is not None:
                     break
+            if sp is None and si == 0 and only_quotes and len(para.sents) == 1:
+                sp = self._named_after(q.para)  # 5a. 'Those were the words of Jane Dooley, ...' below it
             if sp is None and si == 0 and only_quotes and q.para > 0:  # 5. previous paragraph
                 prev = self.para(q.para - 1)
                 if not self.is_heading(q.para - 1):
@@ -920,6 +922,31 @@ class Attributor:
         if sp is not None and sp.name:
             self.history.append((q.open, sp))
         return sp, own
+
+    def _named_after(self, pi: int) -> Speaker | None:
+        """The speaker of a quote-only paragraph named by the next paragraph, which opens by pointing back at it:
+        'Those were the words of Jane Dooley', 'That was the verdict from the union', 'Such comments came from'."""
+        if pi + 1 >= len(self.paras):
+            return None
+        nxt = self.para(pi + 1)
+        toks = nxt.toks
+        a, b = nxt.sents[0]
+        if a >= b or toks[a].low not in self.lex.backref_openers:
+            return None
+        for j in range(a + 1, min(b - 1, a + 8)):
+            if toks[j].low in self.lex.speech_nouns:
+                k = j + 1
+                while k < b and k - j <= 2 and toks[k].low not in self.lex.affiliation_words and toks[k].low != "by":
+                    k += 1  # "came from", "were made by"
+                if k < b and (toks[k].low in self.lex.affiliation_words or toks[k].low == "by"):
+                    got = self.speaker_starting_at(toks, k + 1, b)
+                    if got is not None and got[0].type != "pronoun":
+                        sp, end = got
+                        if sp.type in ("person", "organisation") and not sp.role:
+                            sp.role = self._role_after(toks, end, b)
+                        return sp
+                return None
+        return None
 
     def is_heading(self, pi: int) -> bool:
         ps, pe = self.paras[pi]

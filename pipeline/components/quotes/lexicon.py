@@ -64,6 +64,8 @@ class Lexicon:
     particles: frozenset[str]
     org_connectors: frozenset[str]
     affiliation_words: frozenset[str]
+    backref_openers: frozenset[str]
+    speech_nouns: frozenset[str]
     spokes_words: frozenset[str]
     council_tails: frozenset[str]
     council_modifiers: frozenset[str]
@@ -139,6 +141,8 @@ def lexicon() -> Lexicon:
         particles=fset("name_particles"),
         org_connectors=fset("org_connectors"),
         affiliation_words=fset("affiliation_words"),
+        backref_openers=fset("backref_openers"),
+        speech_nouns=fset("speech_nouns"),
         spokes_words=fset("spokes_words"),
         council_tails=fset("council_tails"),
         council_modifiers=fset("council_modifiers"),
