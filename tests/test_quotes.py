@@ -868,6 +868,15 @@ CASES += [
       ("We are sorry that families were let down by the service.", "Marcus Bell", "person")]),
 ]
 
+CASES += [
+    ("titled_person_from_council_is_the_person",
+     "Cllr Dev Mistry from Sandwell Council said: “We owe every family in the borough a better service.”",
+     [("We owe every family in the borough a better service.", "Dev Mistry", "person")]),
+    ("spokesman_for_council_stays_the_council",
+     "A spokesman for Sandwell Council said: “We owe every family in the borough a better service.”",
+     [("We owe every family in the borough a better service.", "Sandwell Council", "organisation")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

@@ -330,18 +330,39 @@ class Attributor:
             name = self._span_text(toks, ext, k + 1)
             a = f - 2 if f - 2 >= lo and toks[f - 2].low in ("a", "an", "the") else f - 1
             return Speaker(name, "organisation", pos=toks[ext].start), a
-        c = ext - 1
-        if c - 2 >= lo and toks[c].low in self.lex.affiliation_words and toks[c - 1].is_cap:
-            # "Ruth Okafor at Kinship Care Trust said": the person before "at/from", working at the organisation
-            p, _ = self._run_start(toks, c - 1, lo)
-            if self._plain_name_toks(toks, p, c - 1):
-                return Speaker(self._span_text(toks, p, c), "person", pos=toks[p].start,
-                               role=self._span_text(toks, ext, k + 1)), p
+        got = self._affiliated(toks, a, ext, k, lo)
+        if got is not None:
+            return got
         return self._name_from_run(toks, a, k, ext)
+
+    def _affiliated(self, toks: list[Tok], a: int, ext: int, k: int, lo: int) -> tuple[Speaker, int] | None:
+        """A person named before "of/at/from" and the organisation they work for, the phrase ending at k:
+        "Jane Doe of Leeds Beckett University", "Cllr Ruth Okafor at Kinship Care Trust"."""
+        lex = self.lex
+        c = ext
+        while c < a and toks[c].low not in lex.org_connectors:
+            c += 1  # a connector inside the extended run: "Jane Doe of Leeds ..."
+        if c < a and toks[c].low in lex.affiliation_words:
+            p = ext
+        elif ext - 2 >= lo and toks[ext - 1].low in lex.affiliation_words and toks[ext - 2].is_cap:
+            c = ext - 1  # a connector just before the run: "Ruth Okafor at Kinship Care Trust"
+            p, _ = self._run_start(toks, c - 1, lo)
+        else:
+            return None
+        n = p
+        while n < c - 1 and (toks[n].low in lex.titles or toks[n].low in lex.name_stop):
+            n += 1
+        if not self._plain_name_toks(toks, n, c - 1):
+            return None
+        role = self._span_text(toks, c + 1, k + 1)
+        return Speaker(self._span_text(toks, n, c), "person", pos=toks[n].start, role=role), p
 
     def _org_back(self, toks: list[Tok], k: int, lo: int, last: int) -> tuple[Speaker, int] | None:
         """An organisation named by the capitalised run ending at k (the phrase ends at `last`)."""
         a, ext = self._run_start(toks, k, lo)
+        got = self._affiliated(toks, a, ext, last, lo)
+        if got is not None:
+            return got
         words = {t.low for t in toks[ext:k + 1]}
         first = ext if words & self.lex.org_words or ext < a else a
         while first <= k and toks[first].low in self.lex.function_words:
@@ -376,15 +397,6 @@ class Attributor:
 
     def _name_from_run(self, toks: list[Tok], a: int, k: int, ext: int | None = None) -> tuple[Speaker, int] | None:
         lex = self.lex
-        if ext is not None and ext < a:
-            # "Jane Doe of Leeds Beckett University said": a person and, after "of/at/from", where they work
-            c = ext
-            while c < a and toks[c].low not in lex.org_connectors:
-                c += 1
-            if c < a and toks[c].low in lex.affiliation_words and self._plain_name_toks(toks, ext, c - 1):
-                sp = Speaker(self._span_text(toks, ext, c), "person", pos=toks[ext].start,
-                             role=self._span_text(toks, c + 1, k + 1))
-                return sp, ext
         words = [t.low for t in toks[(ext if ext is not None else a):k + 1]]
         r = k
         while r >= a and toks[r].low not in lex.org_words and toks[r].low not in lex.role_words:
