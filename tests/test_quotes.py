@@ -877,6 +877,21 @@ CASES += [
      [("We owe every family in the borough a better service.", "Sandwell Council", "organisation")]),
 ]
 
+CASES += [
+    ("next_paragraph_echoing_is_not_the_speaker",
+     "Marcus Bell, the council’s lead member for children, said: “We accept what the inspectors found.”\n\n"
+     "“We are sorry that families were let down by the service.”\n\n"
+     "Those comments were echoed by Helen Kerr, who chairs the safeguarding partnership.",
+     [("We accept what the inspectors found.", "Marcus Bell", "person"),
+      ("We are sorry that families were let down by the service.", "Marcus Bell", "person")]),
+    ("next_paragraph_words_came_from",
+     "Inspectors found “a service in real difficulty”.\n\n"
+     "“We are sorry that families were let down by the service.”\n\n"
+     "Those words came from Helen Kerr, who chairs the safeguarding partnership.",
+     [("a service in real difficulty", "inspectors", "ofsted"),
+      ("We are sorry that families were let down by the service.", "Helen Kerr", "person")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

@@ -948,8 +948,8 @@ class Attributor:
         for j in range(a + 1, min(b - 1, a + 8)):
             if toks[j].low in self.lex.speech_nouns:
                 k = j + 1
-                while k < b and k - j <= 2 and toks[k].low not in self.lex.affiliation_words and toks[k].low != "by":
-                    k += 1  # "came from", "were made by"
+                while k < b and k - j <= 2 and toks[k].low in self.lex.backref_links:
+                    k += 1  # "came from", "were made by"; not "were echoed by" (someone agreeing)
                 if k < b and (toks[k].low in self.lex.affiliation_words or toks[k].low == "by"):
                     got = self.speaker_starting_at(toks, k + 1, b)
                     if got is not None and got[0].type != "pronoun":

@@ -66,6 +66,7 @@ class Lexicon:
     affiliation_words: frozenset[str]
     backref_openers: frozenset[str]
     speech_nouns: frozenset[str]
+    backref_links: frozenset[str]
     spokes_words: frozenset[str]
     council_tails: frozenset[str]
     council_modifiers: frozenset[str]
@@ -143,6 +144,7 @@ def lexicon() -> Lexicon:
         affiliation_words=fset("affiliation_words"),
         backref_openers=fset("backref_openers"),
         speech_nouns=fset("speech_nouns"),
+        backref_links=fset("backref_links"),
         spokes_words=fset("spokes_words"),
         council_tails=fset("council_tails"),
         council_modifiers=fset("council_modifiers"),
