@@ -892,6 +892,20 @@ CASES += [
       ("We are sorry that families were let down by the service.", "Helen Kerr", "person")]),
 ]
 
+CASES += [
+    ("headline_below_section_label_still_dropped",
+     "News | Local government\n\n"
+     "Rochdale services ‘still not keeping children safe’, inspectors warn\n\n"
+     "The council has been told to improve its front door.",
+     []),
+    ("standfirst_below_label_and_headline_kept",
+     "News | Local government\n\n"
+     "Rochdale told to improve again\n\n"
+     "Inspectors warn the borough is ‘still not keeping children safe’ two years after the last visit\n\n"
+     "The council has been told to improve its front door.",
+     [("still not keeping children safe", "inspectors", "ofsted")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

@@ -53,7 +53,7 @@ def extract_quotes(text: str, lex: Lexicon | None = None) -> list[dict]:
             continue  # short quotes are never rows; later pronouns resolve through plain mentions
         heading = att.is_heading(q.para)
         speaker, own = att.attribute(qi)
-        if heading and q.para == 0:
+        if heading and q.para == att.headline_para():
             continue  # the headline
         if heading and not own:
             continue  # a headline, standfirst or sub-heading in quote marks with no speaker of its own

@@ -97,6 +97,7 @@ class Attributor:
         self._names: dict[str, str] = {}
         self._role_names: dict[str, str | None] = {}
         self._mentions: dict[int, list[tuple[int, str, Speaker]]] = {}
+        self._headline: int | None = None  # paragraph index of the headline, found on first need
         self._passive_seen = False  # set by _head when a passive reporting verb had no agent
 
     # ----------------------------------------------------------------- tokens and sentences
@@ -959,6 +960,21 @@ class Attributor:
                         return sp
                 return None
         return None
+
+    def headline_para(self) -> int:
+        """The headline: the first paragraph of the leading run of heading lines with enough words to be one
+        (a section label such as "Society | Children's services" above it is not)."""
+        if self._headline is None:
+            self._headline = 0
+            for pi in range(len(self.paras)):
+                if not self.is_heading(pi):
+                    break
+                ps, pe = self.paras[pi]
+                words = sum(1 for w in TOKEN.findall(self.text, ps, pe) if w[:1].isalnum())
+                if words >= self.lex.settings["headline_min_words"]:
+                    self._headline = pi
+                    break
+        return self._headline
 
     def is_heading(self, pi: int) -> bool:
         ps, pe = self.paras[pi]
