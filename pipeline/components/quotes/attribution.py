@@ -1039,17 +1039,20 @@ class Attributor:
                     self._councils.append((m.start(), " ".join(words)))
             # "the county council" names again the county council named before it ("Exshire County Council ...
             # Exton City Council ... the county council's committee"): it counts as a mention of that one.
-            named = list(self._councils)
+            named = self._councils
+            latest: dict[str, str] = {}  # kind word -> the last council named with it, one pass in text order
+            extra = []
+            i = 0
             for m in _KIND_COUNCIL_RE.finditer(self.text):
+                while i < len(named) and named[i][0] < m.start():
+                    for w in fold(named[i][1]).split():
+                        if w in self.lex.council_modifiers:
+                            latest[w] = named[i][1]
+                    i += 1
                 kind = m.group(1).lower()
-                if kind not in self.lex.council_modifiers or self._inside_quote(m.start()):
-                    continue
-                j = bisect.bisect_left(named, (m.start(), "")) - 1
-                while j >= 0 and kind not in fold(named[j][1]).split():
-                    j -= 1
-                if j >= 0:
-                    self._councils.append((m.start(), named[j][1]))
-            self._councils.sort()
+                if kind in latest and not self._inside_quote(m.start()):
+                    extra.append((m.start(), latest[kind]))
+            self._councils = sorted(named + extra)
         i = bisect.bisect_left(self._councils, (pos, "")) - 1
         return self._councils[i][1] if i >= 0 else None
 
