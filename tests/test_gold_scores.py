@@ -2,7 +2,7 @@
 
 The seed and wider sets carry the issues' targets as floors (a drop below them fails the suite); the
 released held-out sets (development data now) carry floors a little under their scores. The blind set
-(holdout4) is not here: it is measured by hand, rarely, so that the suite never tunes anything to it.
+(holdout5) is not here: it is measured by hand, rarely, so that the suite never tunes anything to it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ FLOORS = {
     # released held-out sets, now development data: floors a little under their scores at release
     "holdout2": {"authorities": 0.97, "ratings": 0.95, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.9},
     "holdout3": {"authorities": 0.97, "ratings": 0.95, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.9},
+    "holdout4": {"authorities": 0.97, "ratings": 0.95, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.9},
 }
 
 
