@@ -102,9 +102,9 @@ def push(local: Path, uri: str) -> dict[str, int]:
     mine, theirs = _local_files(local), _remote_files(fs, root)
     # Part files are immutable (unique names), so a part with the same name and size is already there.
     new = sorted(rel for rel, size in mine.items() if rel != MANIFEST and theirs.get(rel) != size)
-    for rel in new:
-        parent = f"{root}/{rel}".rsplit("/", 1)[0]
+    for parent in sorted({f"{root}/{rel}".rsplit("/", 1)[0] for rel in new}):  # each table folder once
         fs.create_dir(parent, recursive=True)
+    for rel in new:
         _upload(local / rel, fs, f"{root}/{rel}")
     if MANIFEST in mine:
         _upload(local / MANIFEST, fs, f"{root}/{MANIFEST}")

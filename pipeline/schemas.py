@@ -79,6 +79,21 @@ QUOTES = pa.schema(
     ]
 )
 
+# Not a table for analysts: which input produced which rows (the store's commit record, `_manifest.parquet`).
+MANIFEST_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("size", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("content_sha256", pa.string()),
+        ("pipeline_version", pa.string()),
+        ("doc_id", pa.string()),
+        ("status", pa.string()),  # ok | error
+        ("part", pa.string()),
+        ("processed_at", TS),
+    ]
+)
+
 ERRORS = pa.schema(
     [
         ("source", pa.string()),

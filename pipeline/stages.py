@@ -206,12 +206,7 @@ def extract_batch(items: list[Item], version: str, processed_at: dt.datetime | N
     for item in ok:
         try:
             doc = next(docs)
-            meta = {
-                "source": item.input.source, "content_sha256": item.content_sha256,
-                "pipeline_version": version, "processed_at": processed_at, "format": item.format,
-                "encoding": item.encoding, "read_notes": item.read_notes, "removed": item.removed,
-            }
-            for table, table_rows in doc_rows(doc, meta).items():
+            for table, table_rows in doc_rows(doc, row_meta(item, version, processed_at)).items():
                 rows[table].extend(table_rows)
         except StopIteration:  # pragma: no cover - nlp.pipe yields one Doc per input
             item.fail("extract", "the spaCy pipeline returned fewer documents than it was given")
@@ -232,6 +227,15 @@ def extract_batch(items: list[Item], version: str, processed_at: dt.datetime | N
             doc_id=None if item.error else item.doc_id, status=status, part="", processed_at=processed_at,
         ))
     return BatchResult(rows=rows, entries=entries, seconds=seconds)
+
+
+def row_meta(item: Item, version: str, processed_at: dt.datetime) -> dict:
+    """What the rows of a document carry besides the Doc: where it came from, how it was read and cleaned."""
+    return {
+        "source": item.input.source, "content_sha256": item.content_sha256,
+        "pipeline_version": version, "processed_at": processed_at, "format": item.format,
+        "encoding": item.encoding, "read_notes": item.read_notes, "removed": item.removed,
+    }
 
 
 def _doc_for(nlp, item: Item):

@@ -31,21 +31,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.schemas import TABLES
+from pipeline.schemas import MANIFEST_SCHEMA, TABLES
 
-MANIFEST_SCHEMA = pa.schema(
-    [
-        ("source", pa.string()),
-        ("size", pa.int64()),
-        ("mtime_ns", pa.int64()),
-        ("content_sha256", pa.string()),
-        ("pipeline_version", pa.string()),
-        ("doc_id", pa.string()),
-        ("status", pa.string()),  # ok | error
-        ("part", pa.string()),
-        ("processed_at", pa.timestamp("us", tz="UTC")),
-    ]
-)
 MANIFEST = "_manifest.parquet"
 LOCK = "_lock"
 

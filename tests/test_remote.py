@@ -18,6 +18,10 @@ from pipeline.store import MANIFEST, OutputStore
 from tests.synth import table_rows, write_corpus
 
 
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
 @pytest.fixture
 def mirrors(tmp_path, monkeypatch) -> Path:
     base = tmp_path / "mirrors"
@@ -70,8 +74,7 @@ def test_push_uploads_parts_before_the_manifest_and_removes_stale_ones(tmp_path)
     (bucket / MANIFEST).write_bytes(b"manifest-1")
 
     assert remote.push(local, bucket.as_uri()) == {"uploaded": 2, "deleted": 1}
-    assert sorted(p.relative_to(bucket).as_posix() for p in bucket.rglob("*") if p.is_file()) == [
-        MANIFEST, "documents.parquet/part-new.parquet"]
+    assert _files(bucket) == [MANIFEST, "documents.parquet/part-new.parquet"]
     assert (bucket / MANIFEST).read_bytes() == b"manifest-2"
     assert remote.push(local, bucket.as_uri()) == {"uploaded": 1, "deleted": 0}  # only the manifest again
 
@@ -87,7 +90,6 @@ def test_pull_replaces_a_stale_mirror_and_skips_a_current_one(tmp_path):
     (mirror / "_lock").write_text("pid 1\n")
 
     assert remote.pull(bucket.as_uri(), mirror) is True
-    assert sorted(p.relative_to(mirror).as_posix() for p in mirror.rglob("*") if p.is_file()) == [
-        "_lock", MANIFEST, "quotes.parquet/part-a.parquet"]
+    assert _files(mirror) == ["_lock", MANIFEST, "quotes.parquet/part-a.parquet"]
     assert remote.pull(bucket.as_uri(), mirror) is False  # same manifest: nothing copied
     assert remote.pull((tmp_path / "empty").as_uri(), mirror) is False  # nothing published there yet

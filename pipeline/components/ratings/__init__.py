@@ -123,10 +123,10 @@ class RatingsExtractor:
         self.lead_ins = set(cues["name_lead_ins"]) | set(cues["inclusive_lead_ins"])
         self.year_after = set(cues["relative_year_after"])
         self.year_forward = set(cues["relative_year_forward"])
-        self.descriptors = {tuple(t.norm_ for t in nlp.tokenizer(k)): v for k, v in cues["descriptors"].items()
-                            if not k.startswith("_")}
         strings = nlp.vocab.strings
-        self.descriptor_hashes = {words: tuple(strings.add(w) for w in words) for words in self.descriptors}
+        # descriptor words as the NORM hashes of their tokens, to compare with doc.to_array(NORM) slices
+        self.descriptors = {tuple(strings.add(t.norm_) for t in nlp.tokenizer(k)): v
+                            for k, v in cues["descriptors"].items() if not k.startswith("_")}
         self.the_hash = strings.add("the")
         self.clause_punct_hashes = np.array([strings.add(p) for p in sorted(CLAUSE_PUNCT)], dtype=np.uint64)
         self.hyphen_hash = strings.add("-")
@@ -1397,9 +1397,8 @@ class _DocContext:
         whose name or wording fits it (descriptors in cues.json)."""
         doc = self.doc
         for i in (np.flatnonzero(self.norm_arr[lo:hi] == self.ext.the_hash) + lo).tolist():
-            for words, fit in self.ext.descriptors.items():
-                hashes = self.ext.descriptor_hashes[words]
-                if i + len(words) <= hi and tuple(self.norm_arr[i:i + len(words)].tolist()) == hashes:
+            for hashes, fit in self.ext.descriptors.items():
+                if i + len(hashes) <= hi and tuple(self.norm_arr[i:i + len(hashes)].tolist()) == hashes:
                     k = bisect.bisect_left(self.m_starts, doc[i].idx) - 1
                     while k >= 0:
                         m = self.mentions[k]
