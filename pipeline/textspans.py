@@ -28,8 +28,20 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 def paragraph_index(doc: Doc) -> ParagraphIndex:
-    """Paragraph lookup for a Doc (a regex scan: cheap enough not to cache on the Doc)."""
-    return ParagraphIndex(paragraph_bounds(doc_text(doc)))
+    """Paragraph lookup for a Doc."""
+    return ParagraphIndex(doc_paragraphs(doc))
+
+
+_PARAS_KEY = "pipeline.paragraphs"
+
+
+def doc_paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    """paragraph_bounds of the Doc's text, computed once per Doc (several components need them).
+    Callers must not modify the list."""
+    bounds = doc.user_data.get(_PARAS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[_PARAS_KEY] = paragraph_bounds(doc_text(doc))
+    return bounds
 
 
 class ParagraphIndex:

@@ -12,29 +12,97 @@ _SCAN_HEAD = 6000
 _SCAN_TAIL = 3000
 
 
-def _required_literal(pattern: str) -> str:
-    """The longest run of literal characters every match must contain ('' if none is found).
+_MAX_ALTERNATIVES = 32
 
-    A C-speed `in` test on it lets most texts skip the regex: patterns that start with `\\b` or `^`
-    defeat the regex engine's own literal-prefix scan.
+
+def _required_literals(pattern: str) -> tuple[tuple[str, ...], bool]:
+    """Literal strings at least one of which every match must contain, and whether the match must start
+    with one of them at a line start (a `^` pattern). ((), False) when none is found.
+
+    C-speed `in` tests on them let most texts skip the regex: patterns that start with `\\b` or `^`, or
+    with an alternation ("(said|says|told)"), defeat the regex engine's own literal-prefix scan.
     """
     try:
-        from re import _parser  # the stdlib's parser: only top-level items are unconditionally required
+        from re import _parser  # the stdlib's parser; a future Python may move it (then: no prefilter)
         items = list(_parser.parse(pattern))
-    except Exception:  # pragma: no cover - a future Python may move it; the prefilter is only a speed-up
-        return ""
-    best, run = "", ""
+        found = _required_in(items, _parser)
+    except Exception:  # pragma: no cover - the prefilter is only a speed-up
+        return (), False
+    return (tuple(found[0]), found[1]) if found else ((), False)
+
+
+def _literal_alternatives(items: list, P) -> list[str] | None:
+    """The exact strings a sequence of only literals, zero-width anchors and literal groups can match."""
+    out = [""]
     for op, arg in items:
-        if op is _parser.LITERAL:
-            run += chr(arg)
-            best = max(best, run, key=len)
-        elif op is not _parser.AT:  # anchors and \b take no characters; anything else ends the run
-            run = ""
-    return best if len(best) >= 3 else ""
+        if op is P.LITERAL:
+            out = [o + chr(arg) for o in out]
+        elif op is P.AT:
+            continue
+        else:
+            if op is P.SUBPATTERN and not arg[1] & re.IGNORECASE:
+                alts = _literal_alternatives(list(arg[-1]), P)
+            elif op is P.BRANCH:
+                subs = [_literal_alternatives(list(b), P) for b in arg[1]]
+                alts = None if any(x is None for x in subs) else [x for sub in subs for x in sub]
+            else:
+                alts = None
+            if alts is None or len(out) * len(alts) > _MAX_ALTERNATIVES:
+                return None
+            out = [o + x for o in out for x in alts]
+    return out
 
 
-def _compile(pattern: str, flags: int) -> tuple[re.Pattern, str]:
-    return re.compile(pattern, flags), _required_literal(pattern)
+def _required_in(items: list, P) -> tuple[list[str], bool] | None:
+    """For a parsed sequence: the most selective set of alternative literals a match must contain, and
+    whether they open the match right after a leading `^`."""
+    candidates: list[tuple[list[str], bool]] = []
+    segment: list = []
+    line_start = bool(items) and items[0][0] is P.AT and items[0][1] is P.AT_BEGINNING
+
+    def close(at_start: bool) -> None:
+        alts = _literal_alternatives(segment, P) if segment else None
+        if alts and all(alts):
+            candidates.append((alts, at_start))
+        segment.clear()
+
+    seg_start = 0
+    for k, (op, arg) in enumerate(items):
+        if op is P.LITERAL or op is P.AT or _literal_alternatives([(op, arg)], P) is not None:
+            if segment and _literal_alternatives([*segment, (op, arg)], P) is None:
+                close(line_start and seg_start <= 1)  # too many combinations: the part so far stands alone
+            if not segment:
+                seg_start = k
+            segment.append((op, arg))
+            continue
+        close(line_start and seg_start <= 1)
+        sub = None
+        if op is P.SUBPATTERN and not arg[1] & re.IGNORECASE:
+            sub = _required_in(list(arg[-1]), P)
+        elif op is P.BRANCH:
+            subs = [_required_in(list(b), P) for b in arg[1]]
+            sub = None if any(x is None for x in subs) else ([x for alts, _ in subs for x in alts], False)
+        elif op in (P.MAX_REPEAT, P.MIN_REPEAT) and arg[0] >= 1:
+            sub = _required_in(list(arg[2]), P)
+        if sub:
+            candidates.append((sub[0], False))
+    close(line_start and seg_start <= 1)
+    candidates = [c for c in candidates if min(map(len, c[0])) >= 3]
+    # a literal that must open a line is the most selective test; then the longest shortest alternative
+    return max(candidates, key=lambda c: (c[1], min(map(len, c[0])), -len(c[0])), default=None)
+
+
+def _contains_any(text: str, literals: tuple[tuple[str, ...], bool]) -> bool:
+    alts, line_start = literals
+    if not alts:
+        return True
+    if line_start:
+        return any(text.startswith(lit) or "\n" + lit in text for lit in alts)
+    return any(lit in text for lit in alts)
+
+
+def _compile(pattern: str, flags: int) -> tuple[re.Pattern, tuple[tuple[str, ...], bool]]:
+    return re.compile(pattern, flags), _required_literals(pattern)
 
 
 @lru_cache(maxsize=1)
@@ -62,11 +130,23 @@ def detect_kind(paragraphs: list[str]) -> str:
         text = text[:_SCAN_HEAD] + "\n" + text[-_SCAN_TAIL:]
     rules, default = _rules()
     for rule in rules:
-        if not all(lit in head and p.search(head) for p, lit in rule["head_all"]):
+        if not all(_contains_any(head, lits) and p.search(head) for p, lits in rule["head_all"]):
             continue
-        if sum(1 for p, lit in rule["any"] if lit in text and p.search(text)) >= rule["min_any"]:
+        if _at_least(rule["min_any"], (_contains_any(text, lits) and p.search(text) for p, lits in rule["any"])):
             return rule["kind"]
     return default
+
+
+def _at_least(n: int, hits) -> bool:
+    """At least n truthy items, consuming no more of `hits` than needed."""
+    if n <= 0:
+        return True
+    for hit in hits:
+        if hit:
+            n -= 1
+            if n == 0:
+                return True
+    return False
 
 
 _SUBJECT_AFTER_DEAR = 3

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from pipeline.components.quotes.attribution import Attributor
 from pipeline.components.quotes.lexicon import Lexicon, fold, lexicon
 from pipeline.components.quotes.marks import find_quotes
-from pipeline.textspans import doc_text, paragraph_bounds
+from pipeline.textspans import doc_paragraphs, doc_text, paragraph_bounds
 
 __all__ = ["QuotesComponent", "extract_quotes"]
 
@@ -32,14 +32,15 @@ class QuotesComponent:
         self.lex = lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = extract_quotes(doc_text(doc), self.lex)
+        doc._.quotes = extract_quotes(doc_text(doc), self.lex, doc_paragraphs(doc))
         return doc
 
 
-def extract_quotes(text: str, lex: Lexicon | None = None) -> list[dict]:
-    """Quote rows for a cleaned text (paragraphs separated by blank lines)."""
+def extract_quotes(text: str, lex: Lexicon | None = None,
+                   paragraphs: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Quote rows for a cleaned text (paragraphs separated by blank lines; their bounds if known)."""
     lex = lex or lexicon()
-    paragraphs = paragraph_bounds(text)
+    paragraphs = paragraph_bounds(text) if paragraphs is None else paragraphs
     spans = find_quotes(text, paragraphs)
     if not spans:
         return []

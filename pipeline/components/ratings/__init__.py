@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.components.ratings.patterns import compile_pattern, expand_pattern
 from pipeline.extensions import get_list
-from pipeline.textspans import doc_text, paragraph_bounds
+from pipeline.textspans import doc_paragraphs, doc_text
 
 DATA = Path(__file__).parent
 QUOTES = {"'", '"', "‘", "’", "“", "”", "`", "``", "''"}
@@ -909,7 +909,7 @@ class _DocContext:
         arr = doc.to_array([NORM, ORTH, SPACY])
         self.norm_arr, self.orth_arr, self.ws_arr = arr[:, 0], arr[:, 1], arr[:, 2].astype(bool)
         self._break_mask = None
-        self.paras = paragraph_bounds(self.text)
+        self.paras = doc_paragraphs(doc)
         self.para_starts = [b[0] for b in self.paras]
         self._para_len: dict[int, int] = {}
         self._clauses: dict[int, list[int]] = {}
