@@ -56,6 +56,70 @@ class PeakRSS:
         self._thread.join()
 
 
+class CpuByProcess:
+    """CPU seconds (user + system) spent during a block by this process, its worker processes and the Prefect
+    server, from psutil samples every 0.1 s of every descendant (a child that exits between two samples
+    loses at most its last 0.1 s). On a saturated machine wall time is at least total CPU / cores: this
+    says where the CPU went."""
+
+    def __init__(self, interval: float = 0.1):
+        self.interval = interval
+        self._start: dict[int, float] = {}
+        self._last: dict[int, tuple[str, float]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _role(proc, me) -> str:
+        if proc.pid == me.pid:
+            return "flow process"
+        try:
+            cmd = " ".join(proc.cmdline())
+        except Exception:
+            return "workers"
+        return "Prefect server" if "prefect" in cmd and ("server" in cmd or "uvicorn" in cmd) else "workers"
+
+    def _sample(self, me) -> None:
+        import psutil
+
+        for proc in [me, *me.children(recursive=True)]:
+            try:
+                t = proc.cpu_times()
+                role = self._last[proc.pid][0] if proc.pid in self._last else self._role(proc, me)
+                self._last[proc.pid] = (role, t.user + t.system)
+            except psutil.Error:
+                pass
+
+    def _run(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(self.interval):
+            self._sample(me)
+
+    def __enter__(self) -> CpuByProcess:
+        import psutil
+
+        me = psutil.Process()
+        self._sample(me)
+        self._start = {pid: cpu for pid, (_, cpu) in self._last.items()}
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import psutil
+
+        self._stop.set()
+        self._thread.join()
+        self._sample(psutil.Process())
+
+    def seconds(self) -> dict[str, float]:
+        out = {"flow process": 0.0, "workers": 0.0, "Prefect server": 0.0}
+        for pid, (role, cpu) in self._last.items():
+            out[role] = out.get(role, 0.0) + cpu - self._start.get(pid, 0.0)
+        return out
+
+
 def _corpus_stats(raw: Path) -> dict:
     files = sorted(p for p in raw.rglob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in files]
@@ -147,9 +211,11 @@ def run_benchmark(n: int, workers: list[int], keep: Path | None = None, seed: in
         for w in workers:
             out = out_root / f"w{w}"
             shutil.rmtree(out, ignore_errors=True)
-            summary, outer = _flow(raw, out, w, full=True, batch_size=batch_size)
-            result["runs"].append(_figures(stats, result["floor_s"], w, summary, outer, result["prefect"],
-                                           batch_size))
+            with CpuByProcess() as cpu:
+                summary, outer = _flow(raw, out, w, full=True, batch_size=batch_size)
+            run = _figures(stats, result["floor_s"], w, summary, outer, result["prefect"], batch_size)
+            run["cpu_s"] = cpu.seconds()
+            result["runs"].append(run)
     result["peak_rss_mb"] = rss.peak / 2**20
     result["peak_rss_self_mb"] = rss.peak_self / 2**20
     result["maxrss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -183,7 +249,7 @@ def _figures(stats: dict, floor_s: float, workers: int, summary: dict, outer: fl
     flow_side = sum(v for k, v in sec.items() if k not in ("clean", "extract"))
     # Prefect's cost: the flow call around the body, plus every task call the body made.
     batches = -(-summary["processed"] // batch_size)
-    task_calls = 2 + 2 * batches
+    task_calls = 2 + batches  # discover, plan, then one clean-and-extract task per batch
     overhead = (outer - summary["wall_seconds"]) + task_calls * prefect["task_call_s"]
     cores = min(workers, os.cpu_count() or 1)
     return {
@@ -224,7 +290,17 @@ def markdown(result: dict) -> str:
             f"{r['words_per_s_per_core']:,.0f} | 1/{1 / r['ratio_to_floor']:.1f} | {r['prefect_overhead_s']:.1f}s "
             f"({r['prefect_overhead_pct']:.1f}%) | {s.get('read', 0):.1f} | {s.get('clean', 0):.1f} | "
             f"{s.get('extract', 0):.1f} | {s.get('wait', 0):.1f} | {s.get('write', 0):.1f} |")
-    lines += ["", "*clean/extract: seconds summed over the worker processes (they overlap).", "",
+    lines += ["", "*clean/extract: seconds summed over the worker processes (they overlap).", ""]
+    for r in result["runs"]:
+        if "cpu_s" in r:
+            cpu = r["cpu_s"]
+            total = sum(cpu.values())
+            lines.append(
+                f"CPU with {r['workers']} workers: {total:.1f}s in all = {1000 * total / c['docs']:.2f} ms/document "
+                f"= {total / result['floor_s']:.1f}x the floor's CPU ("
+                + ", ".join(f"{k} {v:.1f}s" for k, v in cpu.items())
+                + f"); {total / r['outer_s']:.2f} of {os.cpu_count()} cores busy on average.")
+    lines += ["",
               f"Peak RSS, this process + children: {result['peak_rss_mb']:.0f} MB (this process alone "
               f"{result['peak_rss_self_mb']:.0f} MB; getrusage maxrss self {result['maxrss_self_mb']:.0f} MB, "
               f"largest reaped child {result['maxrss_children_mb']:.0f} MB)."]
