@@ -71,3 +71,20 @@ def test_stage_timing_covers_every_component(tmp_path):
     assert result["total_s"] == pytest.approx(sum(result["stages_s"].values()))
     assert "| ofsted_ratings |" in markdown(result)
     assert main(["stages", "--raw", str(tmp_path), "--repeats", "1", "--json"]) == 0
+
+
+def test_cpu_by_process_counts_children():
+    """CPU accounting sees a busy child process as a worker and this process as the flow's."""
+    import subprocess
+    import sys
+
+    from pipeline.bench.run import CpuByProcess
+
+    with CpuByProcess(interval=0.05) as cpu:
+        subprocess.run([sys.executable, "-c", "import time\nt=time.process_time()\nwhile time.process_time()-t<0.6: pass\n"
+                        "time.sleep(0.2)"], check=True)
+        sum(i * i for i in range(2_000_000))  # some work here too
+    seconds = cpu.seconds()
+    assert seconds["workers"] >= 0.4  # the child's 0.6 s, less what fell between samples
+    assert seconds["flow process"] > 0.05
+    assert seconds["Prefect server"] == 0.0
