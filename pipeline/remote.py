@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyarrow.fs as pafs
 
-from pipeline.store import LOCK, MANIFEST
+from pipeline.store import JOURNAL, LOCK, MANIFEST
 
 _SKIP = {LOCK}
 
@@ -101,6 +101,8 @@ def push(local: Path, uri: str) -> dict[str, int]:
     fs.create_dir(root, recursive=True)
     mine, theirs = _local_files(local), _remote_files(fs, root)
     # Part files are immutable (unique names), so a part with the same name and size is already there.
+    # The journal is the mirror's own commit record (folded into the manifest at the end of every run).
+    mine = {rel: size for rel, size in mine.items() if not rel.startswith(JOURNAL + "/")}
     new = sorted(rel for rel, size in mine.items() if rel != MANIFEST and theirs.get(rel) != size)
     for parent in sorted({f"{root}/{rel}".rsplit("/", 1)[0] for rel in new}):  # each table folder once
         fs.create_dir(parent, recursive=True)

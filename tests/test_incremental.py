@@ -186,10 +186,10 @@ def test_compaction_is_size_tiered_and_never_rewrites_everything(tmp_path, monke
     written_rows = []
     real = store_mod._atomic_write_table
 
-    def counting(table, path):
+    def counting(table, path, **kw):
         if path.parent.name == "documents.parquet":
             written_rows.append(table.num_rows)
-        return real(table, path)
+        return real(table, path, **kw)
 
     monkeypatch.setattr(store_mod, "_atomic_write_table", counting)
     runs = 150

@@ -129,3 +129,71 @@ def test_manifest_cache_is_exact_and_never_stale(tmp_path, monkeypatch):
     assert sorted(st.read_manifest()) == ["a.txt", "b.txt", "c.txt"]
     st.commit(*_batch({"d.txt": "dddd"}))
     assert sorted(OutputStore(tmp_path).read_manifest()) == ["a.txt", "b.txt", "c.txt", "d.txt"]
+
+
+def _journal(tmp_path):
+    return sorted(p.name for p in (tmp_path / store_mod.JOURNAL).glob("*.parquet"))
+
+
+def test_commits_append_to_the_journal_and_a_fresh_reader_sees_them(tmp_path):
+    st = OutputStore(tmp_path)
+    st.commit(*_batch({"a.txt": "aaaa", "b.txt": "bbbb"}))
+    st.commit(*_batch({"c.txt": "cccc"}))
+    st.commit({}, [], drop_sources={"b.txt"})
+    st.commit(*_batch({"a.txt": "aaa2"}))  # changed input: replaced in place
+    assert _journal(tmp_path) == ["000000000001.parquet", "000000000002.parquet", "000000000003.parquet",
+                                  "000000000004.parquet"]
+    assert not (tmp_path / store_mod.MANIFEST).exists()  # nothing folded yet
+    fresh = OutputStore(tmp_path).read_manifest()
+    assert {s: e.doc_id for s, e in fresh.items()} == {"a.txt": "aaa2", "c.txt": "cccc"}
+    assert sorted(pd.read_parquet(tmp_path / "documents.parquet")["doc_id"]) == ["aaa2", "cccc"]
+    # the end of a run folds the journal into one manifest file
+    st.compact()
+    assert _journal(tmp_path) == []
+    assert {s: e.doc_id for s, e in OutputStore(tmp_path).read_manifest().items()} == {"a.txt": "aaa2",
+                                                                                        "c.txt": "cccc"}
+
+
+def test_a_fold_that_died_before_deleting_the_journal_is_not_applied_twice(tmp_path, monkeypatch):
+    st = OutputStore(tmp_path)
+    st.commit(*_batch({"a.txt": "aaaa"}))
+    st.commit({}, [], drop_sources={"a.txt"})  # journal 2 deletes a.txt
+    st.commit(*_batch({"a.txt": "aaa2"}))  # journal 3 brings it back with new content
+    kept = {p.name: p.read_bytes() for p in (tmp_path / store_mod.JOURNAL).glob("*.parquet")}
+    st.fold()
+    for name, data in kept.items():  # as if the fold was killed right after renaming the manifest
+        (tmp_path / store_mod.JOURNAL / name).write_bytes(data)
+    assert {s: e.doc_id for s, e in OutputStore(tmp_path).read_manifest().items()} == {"a.txt": "aaa2"}
+    removed = OutputStore(tmp_path).recover()
+    assert sorted(removed) == [f"{store_mod.JOURNAL}/{n}" for n in sorted(kept)]
+    st2 = OutputStore(tmp_path)
+    st2.commit(*_batch({"b.txt": "bbbb"}))  # numbering goes on after the folded journal
+    assert _journal(tmp_path) == ["000000000004.parquet"]
+    assert sorted(OutputStore(tmp_path).read_manifest()) == ["a.txt", "b.txt"]
+
+
+def test_commit_cost_does_not_grow_with_the_manifest(tmp_path, monkeypatch):
+    """Each commit writes its own entries to the journal; the manifest is rewritten only when the journal
+    reaches a quarter of it, so manifest rows written stay proportional to the inputs, not quadratic."""
+    st = OutputStore(tmp_path)
+    written = {"journal": 0, "manifest": 0, "manifest_writes": 0}
+    real = store_mod._atomic_write_table
+
+    def counting(table, path, **kw):
+        if path.parent.name == store_mod.JOURNAL:
+            written["journal"] += table.num_rows
+        elif path.name == store_mod.MANIFEST:
+            written["manifest"] += table.num_rows
+            written["manifest_writes"] += 1
+        return real(table, path, **kw)
+
+    monkeypatch.setattr(store_mod, "_atomic_write_table", counting)
+    batches, size = 120, 100
+    for b in range(batches):
+        st.commit(*_batch({f"{b}-{i}.txt": f"{b:04d}{i:04d}" for i in range(size)}))
+    n = batches * size
+    assert written["journal"] == n  # every entry journaled once
+    assert written["manifest"] <= 3 * n  # a full rewrite per batch would be ~n * batches / 2 = 720,000 rows
+    assert 1 <= written["manifest_writes"] <= 12
+    assert len(OutputStore(tmp_path).read_manifest()) == n
+    assert len(_journal(tmp_path)) <= store_mod._FOLD_MAX_FILES

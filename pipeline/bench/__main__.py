@@ -1,4 +1,4 @@
-"""`python -m pipeline.bench generate|run|memory|stages` (see pipeline/bench/run.py and BENCHMARKS.md)."""
+"""`python -m pipeline.bench generate|run|memory|stages|store` (see pipeline/bench/run.py and BENCHMARKS.md)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     st.add_argument("--seed", type=int, default=0)
     st.add_argument("--repeats", type=int, default=3)
     st.add_argument("--json", action="store_true")
+    sto = sub.add_parser("store", help="commit cost as the output grows (the store alone, no NLP)")
+    sto.add_argument("--n", type=int, default=100_000)
+    sto.add_argument("--batch-size", type=int, default=200)
+    sto.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
     if args.command == "generate":
@@ -58,6 +62,13 @@ def main(argv: list[str] | None = None) -> int:
             generate_corpus(raw, args.n, args.seed)
         result = stage_bench.stage_times(raw, args.repeats)
         print(json.dumps(result, indent=2) if args.json else stage_bench.markdown(result))
+        return 0
+
+    if args.command == "store":
+        from pipeline.bench import store as store_bench
+
+        result = store_bench.store_costs(args.n, args.batch_size)
+        print(json.dumps(result, indent=2) if args.json else store_bench.markdown(result))
         return 0
 
     # A private Prefect home: the benchmark must neither read nor pollute the user's ~/.prefect.
