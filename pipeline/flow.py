@@ -138,7 +138,7 @@ def write_batch(store: OutputStore, result: stages.BatchResult, demoted: list[tu
     of the raw folder now holds become duplicate error rows in the same commit, as in a full build."""
     rows = {name: list(result.rows.get(name, [])) for name in TABLES}
     entries = list(result.entries)
-    manifest = store.read_manifest() if demoted else {}
+    manifest = store.manifest_view() if demoted else {}
     for old, new in demoted:
         e = manifest[old]
         rows["errors"].append({"source": old, "stage": "read", "error": stages.duplicate_message(new),
@@ -192,7 +192,7 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
         seconds["discover"] = time.perf_counter() - t
         if not files:
             raise NoInputs(f"raw folder {raw} holds no input files (.txt, .md, .pdf, .html)")
-        manifest = store.read_manifest()
+        manifest = store.manifest_view()
         # quote(): Prefect would otherwise walk every element of these large parameters on each task call
         # (3 s of a 5 s re-run over 10,000 inputs), and they carry no upstream futures to track.
         work = plan_work(quote(files), quote(manifest), version, full)
@@ -205,7 +205,7 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
         if work.touched:  # same bytes, new mtime: remember it so the next run skips the hash too
             store.update_mtimes(work.touched)
         redo = {f.source for f in work.todo}
-        owners = {e.doc_id: e.source for e in store.read_manifest().values()
+        owners = {e.doc_id: e.source for e in store.manifest_view().values()
                   if e.doc_id and e.status == "ok" and e.source not in redo}
         order = {f.source: i for i, f in enumerate(files)}  # duplicates: the first input owns the content
         processed_at = dt.datetime.now(dt.UTC)

@@ -67,21 +67,35 @@ class BatchResult:
 # -- discover and plan ---------------------------------------------------------------------------
 
 def discover(raw_dir: str | os.PathLike) -> list[InputFile]:
-    """Every regular file under the raw folder (sub-folders too), skipping hidden files."""
-    root = Path(raw_dir)
-    found = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            try:
-                st = path.stat()
-            except FileNotFoundError:  # vanished between listing and stat
-                continue
-            found.append(InputFile(path.relative_to(root).as_posix(), str(path), st.st_size, st.st_mtime_ns))
+    """Every regular file under the raw folder (sub-folders too, in name order), skipping hidden files."""
+    found: list[InputFile] = []
+    _scan(str(raw_dir), "", found)
     return found
+
+
+def _scan(folder: str, prefix: str, found: list[InputFile]) -> None:
+    # os.scandir with plain string paths: pathlib's per-file objects cost more than the stat calls themselves
+    # (a re-run over 10,000 inputs spent 0.5 s here).
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except FileNotFoundError:
+        return
+    subdirs = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):  # like os.walk: symlinked folders are not entered
+                subdirs.append(entry)
+                continue
+            if not entry.is_file():
+                continue
+            st = entry.stat()
+        except FileNotFoundError:  # vanished between listing and stat
+            continue
+        found.append(InputFile(prefix + entry.name, entry.path, st.st_size, st.st_mtime_ns))
+    for entry in subdirs:
+        _scan(entry.path, f"{prefix}{entry.name}/", found)
 
 
 @dataclass

@@ -27,6 +27,7 @@ plus journal files it already holds (skipped by number, then deleted).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import math
 import os
@@ -78,6 +79,15 @@ def _atomic_write_table(table: pa.Table, path: Path, compression: str = "zstd") 
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+_ENTRY_FIELDS = [f.name for f in dataclasses.fields(ManifestEntry)]
+
+
+def _entries(table: pa.Table) -> dict[str, ManifestEntry]:
+    """Manifest rows as entries, column by column (several times faster than Table.to_pylist)."""
+    columns = [table.column(name).to_pylist() for name in _ENTRY_FIELDS]
+    return {values[0]: ManifestEntry(*values) for values in zip(*columns)}
 
 
 def new_part_id() -> str:
@@ -160,6 +170,16 @@ class OutputStore:
                 return entries
             sig = after
 
+    def manifest_view(self) -> dict[str, ManifestEntry]:
+        """The committed manifest for reading only: it stays the store's cache, so the caller must not change
+        it (read_manifest() hands out a dict to change). Spares re-reading the manifest for every lookup."""
+        sig = self._signature()
+        if self._cached is not None and self._cached[0] == sig:
+            return self._cached[1]
+        entries = self.read_manifest()
+        self._cached = (self._signature(), entries)
+        return entries
+
     def _load(self) -> dict[str, ManifestEntry]:
         entries: dict[str, ManifestEntry] = {}
         folded = 0
@@ -167,18 +187,19 @@ class OutputStore:
         if path.exists():
             table = pq.read_table(path)
             folded = int((table.schema.metadata or {}).get(_SEQ_KEY, b"0"))
-            entries = {r["source"]: ManifestEntry(**r) for r in table.to_pylist()}
+            entries = _entries(table)
         self._seq, self._journal_entries = folded, 0
         for seq, jpath in self._journal_files():
             if seq <= folded:
                 continue  # already in the manifest (a fold stopped before deleting it)
-            rows = pq.read_table(jpath).to_pylist()
-            for r in rows:
-                if r.pop("deleted"):
-                    entries.pop(r["source"], None)
+            table = pq.read_table(jpath)
+            deleted = table.column("deleted").to_pylist()
+            for e, gone in zip(_entries(table).values(), deleted):
+                if gone:
+                    entries.pop(e.source, None)
                 else:
-                    entries[r["source"]] = ManifestEntry(**r)
-            self._seq, self._journal_entries = seq, self._journal_entries + len(rows)
+                    entries[e.source] = e
+            self._seq, self._journal_entries = seq, self._journal_entries + table.num_rows
         return entries
 
     def _commit_changes(self, entries: dict[str, ManifestEntry], changed, removed=()) -> None:
@@ -232,7 +253,7 @@ class OutputStore:
         self._commit_changes(manifest, changed)
 
     def live_parts(self, entries: dict[str, ManifestEntry] | None = None) -> set[str]:
-        entries = self.read_manifest() if entries is None else entries
+        entries = self.manifest_view() if entries is None else entries
         return {e.part for e in entries.values()}
 
     # -- recovery ------------------------------------------------------------------------------
@@ -385,7 +406,7 @@ class OutputStore:
         input never rewrites more than one bounded part. `max_parts` is a backstop on the part count
         (merging the smallest parts), for readers that open every file.
         """
-        manifest = self.read_manifest()
+        manifest = self.manifest_view()  # read-only until merges are planned
         counts: dict[str, int] = {}
         for e in manifest.values():
             counts[e.part] = counts.get(e.part, 0) + 1
@@ -418,6 +439,7 @@ class OutputStore:
             self.fold()  # end of a run: leave one manifest file behind
             return 0
 
+        manifest = self.read_manifest()  # now ours to change: the cache lets go of it
         # Resolve planned merges ("merge-N" names) into real part ids and write them, then commit.
         names: dict[str, str] = {}
         victims: set[str] = set()

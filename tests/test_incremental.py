@@ -131,6 +131,31 @@ def test_unchanged_inputs_are_not_read_and_touched_ones_only_hashed(copy_of, mon
     assert docs["processed_at"].nunique() == 1
 
 
+def test_a_rerun_reads_the_manifest_once_and_leaves_no_journal(copy_of, monkeypatch):
+    """Bookkeeping must not grow with the corpus: one manifest read per run (its later lookups come from the
+    store's cache), a commit journals only its own inputs, and the run ends with the journal folded."""
+    from pipeline import store as store_mod
+
+    raw, out = copy_of
+    (raw / "batch00" / "story-new.txt").write_text(make_document(4, 9999), encoding="utf-8")
+    loads, journaled = [], []
+    real_load, real_write = store_mod.OutputStore._load, store_mod._atomic_write_table
+    monkeypatch.setattr(store_mod.OutputStore, "_load", lambda self: loads.append(1) or real_load(self))
+
+    def write(table, path, **kw):
+        if path.parent.name == store_mod.JOURNAL:
+            journaled.append(table.num_rows)
+        return real_write(table, path, **kw)
+
+    monkeypatch.setattr(store_mod, "_atomic_write_table", write)
+    summary = run(raw, out)
+    assert summary["processed"] == 1
+    assert len(loads) == 1
+    assert journaled == [1]
+    assert not list((out / store_mod.JOURNAL).glob("*.parquet"))
+    assert len(OutputStore(out).read_manifest()) == BASE_DOCS + 2
+
+
 def test_new_pipeline_version_reprocesses_everything(copy_of, monkeypatch):
     raw, out = copy_of
     counts = {n: len(rows) for n, rows in table_rows(out).items()}
