@@ -6,6 +6,7 @@ changes the raw folder and compares the incremental result with a clean build, r
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import os
 import shutil
@@ -246,3 +247,20 @@ def test_compaction_leaves_large_parts_alone(tmp_path):
     assert len(st.live_parts()) == 3
     assert st.compact(max_part_inputs=100, fanout=3) == 3
     assert len(st.live_parts()) == 1
+
+
+def test_compaction_backstop_never_merges_full_parts(tmp_path):
+    """Past max_parts, only parts below the size cap are merged: full parts are never loaded together."""
+    st = OutputStore(tmp_path)
+    for start in range(0, 40, 4):  # ten full parts of 4 inputs
+        tables, entries = [], []
+        for i in range(start, start + 4):
+            t, e = _one_doc(i)
+            tables.append(t["documents"])
+            entries += e
+        st.commit({"documents": __import__("pyarrow").concat_tables(tables)}, entries)
+    for i in range(40, 43):  # and three small ones
+        st.commit(*_one_doc(i))
+    assert st.compact(max_part_inputs=4, max_parts=2) == 2  # the two smallest small parts, nothing else
+    sizes = sorted(collections.Counter(e.part for e in st.read_manifest().values()).values())
+    assert sizes == [1, 2] + [4] * 10
