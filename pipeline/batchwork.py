@@ -10,6 +10,7 @@ import datetime as dt
 import time
 
 from pipeline import stages
+from pipeline.schemas import TABLES, to_table
 
 
 def clean_extract(items: list[stages.Item], version: str, processed_at: dt.datetime) -> stages.BatchResult:
@@ -19,4 +20,8 @@ def clean_extract(items: list[stages.Item], version: str, processed_at: dt.datet
     cleaned = time.perf_counter() - t
     result = stages.extract_batch(items, version, processed_at)
     result.seconds["clean"] = cleaned
+    # Arrow tables travel back as a few buffers: as row dicts they were ~10 MB of small Python objects per
+    # batch to unpickle in the writing process, whose heap they fragmented (its memory grew with the corpus).
+    result.tables = {name: to_table(name, result.rows.get(name, [])) for name in TABLES}
+    result.rows = {}
     return result

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -136,17 +137,21 @@ def write_batch(store: OutputStore, result: stages.BatchResult, demoted: list[tu
                 processed_at: dt.datetime | None = None) -> None:
     """Commit one batch. `demoted` (old owner, new owner) pairs: inputs whose content an earlier input
     of the raw folder now holds become duplicate error rows in the same commit, as in a full build."""
-    rows = {name: list(result.rows.get(name, [])) for name in TABLES}
+    tables = dict(result.tables) if result.tables is not None else {
+        name: to_table(name, result.rows.get(name, [])) for name in TABLES}
     entries = list(result.entries)
     manifest = store.manifest_view() if demoted else {}
+    errors = []
     for old, new in demoted:
         e = manifest[old]
-        rows["errors"].append({"source": old, "stage": "read", "error": stages.duplicate_message(new),
-                               "at": processed_at, "content_sha256": e.content_sha256})
+        errors.append({"source": old, "stage": "read", "error": stages.duplicate_message(new),
+                       "at": processed_at, "content_sha256": e.content_sha256})
         entries.append(ManifestEntry(source=old, size=e.size, mtime_ns=e.mtime_ns,
                                      content_sha256=e.content_sha256, pipeline_version=e.pipeline_version,
                                      doc_id=None, status="error", part="", processed_at=processed_at))
-    store.commit({name: to_table(name, r) for name, r in rows.items()}, entries)
+    if errors:
+        tables["errors"] = pa.concat_tables([tables["errors"], to_table("errors", errors)])
+    store.commit(tables, entries)
 
 
 @flow(name="ofsted-coverage-tables", log_prints=True, validate_parameters=True,

@@ -62,6 +62,8 @@ class BatchResult:
     rows: dict[str, list[dict]]
     entries: list[ManifestEntry]
     seconds: dict[str, float]
+    # The rows as Arrow tables, once a worker has converted them (pipeline.batchwork); `rows` is then empty.
+    tables: dict | None = None
 
 
 # -- discover and plan ---------------------------------------------------------------------------
