@@ -160,14 +160,19 @@ class OutputStore:
             return {}
         if cached is not None and cached[0] == sig:
             return cached[1]
-        while True:  # an unlocked reader may meet a fold half-way: read again until nothing moved
+        return self._read_consistent(sig)[1]
+
+    def _read_consistent(self, sig: tuple) -> tuple[tuple, dict[str, ManifestEntry]]:
+        """(signature, manifest) read from disk, the signature unchanged across the read: an unlocked reader
+        may meet a commit or a fold half-way, and then reads again."""
+        while True:
             try:
                 entries = self._load()
             except FileNotFoundError:
                 entries = None
             after = self._signature()
             if entries is not None and after == sig:
-                return entries
+                return sig, entries
             sig = after
 
     def manifest_view(self) -> dict[str, ManifestEntry]:
@@ -176,9 +181,10 @@ class OutputStore:
         sig = self._signature()
         if self._cached is not None and self._cached[0] == sig:
             return self._cached[1]
-        entries = self.read_manifest()
-        self._cached = (self._signature(), entries)
-        return entries
+        if sig == (None, ()):
+            return self.read_manifest()
+        self._cached = self._read_consistent(sig)
+        return self._cached[1]
 
     def _load(self) -> dict[str, ManifestEntry]:
         entries: dict[str, ManifestEntry] = {}
