@@ -245,6 +245,8 @@ class OutputStore:
         for seq, path in self._journal_files():
             if seq <= self._seq:
                 path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # an empty journal folder is only clutter in the output
+            (self.root / JOURNAL).rmdir()
         self._journal_entries = 0
         self._cached = (self._signature(), entries)
 

@@ -161,6 +161,8 @@ def test_a_fold_that_died_before_deleting_the_journal_is_not_applied_twice(tmp_p
     st.commit(*_batch({"a.txt": "aaa2"}))  # journal 3 brings it back with new content
     kept = {p.name: p.read_bytes() for p in (tmp_path / store_mod.JOURNAL).glob("*.parquet")}
     st.fold()
+    assert not (tmp_path / store_mod.JOURNAL).exists()  # a complete fold leaves no journal folder behind
+    (tmp_path / store_mod.JOURNAL).mkdir()
     for name, data in kept.items():  # as if the fold was killed right after renaming the manifest
         (tmp_path / store_mod.JOURNAL / name).write_bytes(data)
     assert {s: e.doc_id for s, e in OutputStore(tmp_path).read_manifest().items()} == {"a.txt": "aaa2"}
