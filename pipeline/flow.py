@@ -135,10 +135,10 @@ def _dask_runner(address: str | None, local_workers: int):
 
 def write_batch(store: OutputStore, result: stages.BatchResult, demoted: list[tuple[str, str]] = (),
                 processed_at: dt.datetime | None = None) -> None:
-    """Commit one batch. `demoted` (old owner, new owner) pairs: inputs whose content an earlier input
-    of the raw folder now holds become duplicate error rows in the same commit, as in a full build."""
-    tables = dict(result.tables) if result.tables is not None else {
-        name: to_table(name, result.rows.get(name, [])) for name in TABLES}
+    """Commit one batch (a clean_extract result: its rows already Arrow tables). `demoted` (old owner, new
+    owner) pairs: inputs whose content an earlier input of the raw folder now holds become duplicate error
+    rows in the same commit, as in a full build."""
+    tables = dict(result.tables)
     entries = list(result.entries)
     manifest = store.manifest_view() if demoted else {}
     errors = []
@@ -257,7 +257,7 @@ def build_tables(raw_dir: str = "raw", output_dir: str = "output",
                     write_batch(store, result, demoted, processed_at)
                     # Prefect's task state still points at the result: let its tables go now (peak RSS of a
                     # 5,000-document run 470 -> 443 MB).
-                    result.tables, result.rows = None, {}
+                    result.tables = None
                     seconds["write"] += time.perf_counter() - t
                     done += size
                     summary.errors += sum(1 for e in result.entries if e.status == "error")

@@ -90,6 +90,11 @@ def _entries(table: pa.Table) -> dict[str, ManifestEntry]:
     return {values[0]: ManifestEntry(*values) for values in zip(*columns)}
 
 
+def _folded_seq_of(schema: pa.Schema) -> int:
+    """The last journal file a _manifest.parquet holds (0: none), from its Parquet metadata."""
+    return int((schema.metadata or {}).get(_SEQ_KEY, b"0"))
+
+
 def new_part_id() -> str:
     return f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{uuid.uuid4().hex[:10]}"
 
@@ -192,7 +197,7 @@ class OutputStore:
         path = self.root / MANIFEST
         if path.exists():
             table = pq.read_table(path)
-            folded = int((table.schema.metadata or {}).get(_SEQ_KEY, b"0"))
+            folded = _folded_seq_of(table.schema)
             entries = _entries(table)
         self._seq, self._journal_entries = folded, 0
         for seq, jpath in self._journal_files():
@@ -222,12 +227,12 @@ class OutputStore:
             _atomic_write_table(pa.Table.from_pylist(rows, schema=_JOURNAL_SCHEMA), folder / f"{seq:012d}.parquet",
                                 compression="none")
             self._seq, self._journal_entries = seq, self._journal_entries + len(rows)
-        if self._journal_entries > max(_FOLD_MIN_ENTRIES, len(entries) // 4) or (
-                self._seq and len(self._journal_files()) > _FOLD_MAX_FILES):
+        sig = self._signature()
+        if self._journal_entries > max(_FOLD_MIN_ENTRIES, len(entries) // 4) or len(sig[1]) > _FOLD_MAX_FILES:
             self._write_manifest(entries)
             return
         # Only what reached the disk is cached; another writer's commit changes the signature.
-        self._cached = (self._signature(), entries)
+        self._cached = (sig, entries)
 
     def fold(self) -> None:
         """Fold the journal into _manifest.parquet (end of a run: one file holds the whole manifest)."""
@@ -238,8 +243,7 @@ class OutputStore:
         """Rewrite _manifest.parquet as `entries`, recording that it holds every journal file so far, then
         delete those files."""
         rows = [vars(e) for e in sorted(entries.values(), key=lambda e: e.source)]
-        table = pa.Table.from_pylist(rows, schema=MANIFEST_SCHEMA)
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), _SEQ_KEY: str(self._seq).encode()})
+        table = pa.Table.from_pylist(rows, schema=MANIFEST_SCHEMA.with_metadata({_SEQ_KEY: str(self._seq).encode()}))
         self._cached = None
         _atomic_write_table(table, self.root / MANIFEST)
         for seq, path in self._journal_files():
@@ -271,8 +275,9 @@ class OutputStore:
         live = self.live_parts()
         removed = []
         journal = self.root / JOURNAL
+        folded = self._folded_seq()
         for path in sorted(journal.iterdir()) if journal.is_dir() else []:
-            stale = path.stem.isdigit() and int(path.stem) <= self._folded_seq()
+            stale = path.stem.isdigit() and int(path.stem) <= folded
             if path.name.startswith(".") or stale:
                 path.unlink()
                 removed.append(str(path.relative_to(self.root)))
@@ -293,9 +298,7 @@ class OutputStore:
 
     def _folded_seq(self) -> int:
         path = self.root / MANIFEST
-        if not path.exists():
-            return 0
-        return int((pq.read_schema(path).metadata or {}).get(_SEQ_KEY, b"0"))
+        return _folded_seq_of(pq.read_schema(path)) if path.exists() else 0
 
     # -- writing -------------------------------------------------------------------------------
     def _part_path(self, table: str, part: str) -> Path:
