@@ -263,36 +263,6 @@ def _doc_for(nlp, item: Item):
     return doc
 
 
-def process_batch(files: list[InputFile], version: str, processed_at: dt.datetime | None = None,
-                  ) -> BatchResult:
-    """read -> clean -> extract for one batch, timing each stage (used by worker processes)."""
-    t0 = time.perf_counter()
-    items = read_batch(files)
-    t1 = time.perf_counter()
-    items = clean_batch(items)
-    t2 = time.perf_counter()
-    result = extract_batch(items, version, processed_at)
-    result.seconds.update({"read": t1 - t0, "clean": t2 - t1})
-    return result
-
-
-
-def mark_duplicates(items: list[Item], owners: dict[str, str]) -> list[Item]:
-    """Keep doc_id unique: an input whose bytes equal another input's becomes an error row.
-
-    `owners` maps doc_id -> source for everything kept so far (manifest plus this run) and is updated.
-    """
-    for item in items:
-        if item.error or item.doc_id is None:
-            continue
-        owner = owners.get(item.doc_id)
-        if owner is not None and owner != item.input.source:
-            item.fail("read", duplicate_message(owner))
-        else:
-            owners[item.doc_id] = item.input.source
-    return items
-
-
 def claim_duplicates(items: list[Item], owners: dict[str, str], order: dict[str, int]) -> list[tuple[str, str]]:
     """Keep doc_id unique the way a full build would: the first input in discover order owns a content.
 
