@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, NORM, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 _PARA_BREAK = re.compile(r"\n\s*\n")
@@ -85,3 +88,49 @@ def doc_text(doc: Doc) -> str:
 def set_doc_text(doc: Doc, text: str) -> None:
     """Record the text a Doc was made from (it equals doc.text: the tokenizer is lossless)."""
     doc.user_data[_TEXT_KEY] = text
+
+
+@dataclass(frozen=True)
+class TokenArrays:
+    """Whole-document token attributes (hash or 0/1 per token), as numpy columns."""
+
+    orth: np.ndarray
+    norm: np.ndarray
+    lower: np.ndarray
+    spacy: np.ndarray  # 1 where the token is followed by a space
+    punct: np.ndarray
+    space: np.ndarray
+
+
+_ARRAYS_KEY = "pipeline.token_arrays"
+_ARRAY_ATTRS = [ORTH, NORM, LOWER, SPACY, IS_PUNCT, IS_SPACE]
+
+
+def token_arrays(doc: Doc) -> TokenArrays:
+    """The Doc's token attributes from one `Doc.to_array` call, made once per Doc: the sentencizer,
+    authorities and ratings all scan them, and three separate calls cost a third more. No component
+    changes these attributes, so the cache cannot go stale."""
+    arrays = doc.user_data.get(_ARRAYS_KEY)
+    if arrays is None:
+        arr = doc.to_array(_ARRAY_ATTRS)
+        arrays = doc.user_data[_ARRAYS_KEY] = TokenArrays(*(arr[:, k] for k in range(len(_ARRAY_ATTRS))))
+    return arrays
+
+
+_SENT_STARTS_KEY = "pipeline.sentence_starts"
+
+
+def set_sentence_starts(doc: Doc, starts: list[int]) -> None:
+    """Record the sentence-start token indices the sentencizer set (sorted, starting with 0)."""
+    doc.user_data[_SENT_STARTS_KEY] = starts
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Sorted token indices that start a sentence: as recorded by the sentencizer, else read from the Doc."""
+    starts = doc.user_data.get(_SENT_STARTS_KEY)
+    if starts is None:
+        starts = [t.i for t in doc if t.is_sent_start]
+        if len(doc) and (not starts or starts[0] != 0):
+            starts.insert(0, 0)  # the first token always starts a sentence (is_sent_start may be unset)
+        doc.user_data[_SENT_STARTS_KEY] = starts
+    return starts

@@ -32,3 +32,14 @@ def test_long_document_is_linear_and_consistent(nlp):
     para = "Leaders know their services well. Children are safe.\n\n"
     doc = nlp(para * 2000)
     assert sum(1 for _ in doc.sents) == 4000
+
+
+def test_recorded_sentence_starts_match_the_doc_boundaries():
+    """Ratings look sentences up in the starts the sentencizer records; they must equal is_sent_start."""
+    from pipeline.nlp import build_nlp
+    from pipeline.textspans import sentence_starts
+
+    nlp = build_nlp(("paragraph_sentencizer",))
+    doc = nlp("Camden was rated good. “It is a credit to staff,” she said.\n\nNext steps\n\nMore to do… really? Yes!")
+    assert sentence_starts(doc) == [t.i for t in doc if t.is_sent_start]
+    assert sentence_starts(doc)[0] == 0 and len(sentence_starts(doc)) >= 5

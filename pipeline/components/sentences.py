@@ -9,9 +9,11 @@ the slowest component of the pipeline.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from pipeline.textspans import set_sentence_starts, token_arrays
 
 # ":" and ";" do not end sentences here: "It added: “...”" keeps its quote in the same sentence.
 END_PUNCT = ("!", ".", "?", "…", "...", "!!", "?!", "!?")
@@ -39,8 +41,8 @@ class ParagraphSentencizer:
         n = len(doc)
         if n == 0:
             return doc
-        arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
-        orth, punct, space = arr[:, 0], arr[:, 1].astype(bool), arr[:, 2].astype(bool)
+        arrays = token_arrays(doc)
+        orth, punct, space = arrays.orth, arrays.punct.astype(bool), arrays.space.astype(bool)
         ends = np.isin(orth, self.end_hashes)
         # Like spaCy's Sentencizer: after end punctuation, the next token that is not punctuation
         # (closing quotes and brackets stay with their sentence) starts a sentence.
@@ -62,4 +64,5 @@ class ParagraphSentencizer:
             sent[following[following < n]] = 1
             sent[0] = 1
         doc.from_array([SENT_START], sent.reshape(-1, 1).view(np.uint64))
+        set_sentence_starts(doc, np.flatnonzero(sent == 1).tolist())
         return doc

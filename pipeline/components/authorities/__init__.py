@@ -55,7 +55,7 @@ from pipeline.components.authorities.gazetteer import (
     read_list,
     short_names,
 )
-from pipeline.textspans import doc_text
+from pipeline.textspans import doc_text, token_arrays
 
 __all__ = ["AuthoritiesExtractor", "Alias", "Authority", "Gazetteer", "load_gazetteer", "lookup", "short_names",
            "document_date"]
@@ -237,7 +237,7 @@ class AuthoritiesExtractor:
         kept.sort(key=lambda k: k[1])
 
         text = doc_text(doc)
-        lows = doc.to_array("LOWER").tolist()
+        lows = token_arrays(doc).lower.tolist()
         titlecase_cache: dict[int, bool] = {}
         date = _date_of(ext.published, ext.date_mentions)
         gaz = self.gaz

@@ -36,14 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.components.ratings.patterns import compile_pattern, expand_pattern
 from pipeline.extensions import get_list
-from pipeline.textspans import doc_paragraphs, doc_text
+from pipeline.textspans import doc_paragraphs, doc_text, sentence_starts, token_arrays
 
 DATA = Path(__file__).parent
 QUOTES = {"'", '"', "‘", "’", "“", "”", "`", "``", "''"}
@@ -130,6 +129,7 @@ class RatingsExtractor:
         self.the_hash = strings.add("the")
         self.clause_punct_hashes = np.array([strings.add(p) for p in sorted(CLAUSE_PUNCT)], dtype=np.uint64)
         self.hyphen_hash = strings.add("-")
+        self._keys: dict[int, list[str]] = {}  # match id -> [kind, label]
 
     # ------------------------------------------------------------------ driver
     def __call__(self, doc: Doc) -> Doc:
@@ -211,8 +211,12 @@ class RatingsExtractor:
         strings = doc.vocab.strings
         gspans, jspans, cues = [], [], {k: [] for k in PHRASE_CUES}
         found = list(self.phrases(doc)) + (list(self.matcher(doc)) if len(self.matcher) else [])
+        keys = self._keys
         for match_id, start, end in found:
-            kind, label = strings[match_id].split(":", 1)
+            key = keys.get(match_id)
+            if key is None:
+                key = keys[match_id] = strings[match_id].split(":", 1)
+            kind, label = key
             if kind == "G":
                 gspans.append((start, end, label))
             elif kind == "J":
@@ -906,8 +910,9 @@ class _DocContext:
         self.grade_starts: dict[int, Grade] = {}
         self.text = doc_text(doc)
         # Whole-document attribute arrays: scanning them with numpy is far cheaper than Token objects.
-        arr = doc.to_array([NORM, ORTH, SPACY])
-        self.norm_arr, self.orth_arr, self.ws_arr = arr[:, 0], arr[:, 1], arr[:, 2].astype(bool)
+        arrays = token_arrays(doc)
+        self.norm_arr, self.orth_arr, self.ws_arr = arrays.norm, arrays.orth, arrays.spacy.astype(bool)
+        self.sent_starts = sentence_starts(doc)
         self._break_mask = None
         self.paras = doc_paragraphs(doc)
         self.para_starts = [b[0] for b in self.paras]
@@ -945,19 +950,15 @@ class _DocContext:
         self.visit_document = self._is_visit_document()
 
     def sentence_of(self, i: int) -> Span:
-        """The sentence holding token i, found by walking to the nearest boundaries (cheaper than doc.sents
-        when only the few sentences with a grade are needed)."""
-        doc = self.doc
-        a = i
-        while a > 0 and not doc[a].is_sent_start:
-            a -= 1
+        """The sentence holding token i, from the sentence starts (cheaper than doc.sents when only the few
+        sentences with a grade are needed)."""
+        starts = self.sent_starts
+        k = bisect.bisect_right(starts, i) - 1
+        a = starts[k] if k >= 0 else 0
         if a in self._sents:
             return self._sents[a]
-        b = i + 1
-        n = len(doc)
-        while b < n and not doc[b].is_sent_start:
-            b += 1
-        self._sents[a] = span = doc[a:b]
+        b = starts[k + 1] if k + 1 < len(starts) else len(self.doc)
+        self._sents[a] = span = self.doc[a:b]
         return span
 
     def sentence_at_char(self, char: int) -> Span:
@@ -1086,7 +1087,7 @@ class _DocContext:
 
     def is_heading(self, sent: Span) -> bool:
         """A short paragraph without closing punctuation: a sub-heading that starts a new section."""
-        text = sent.text.strip()
+        text = self.text[sent.start_char:sent.end_char].strip()
         return self.is_paragraph(sent) and len(sent) <= 15 and not text.endswith((".", "!", "?"))
 
     def paragraph_tokens(self, sent: Span) -> int:
