@@ -582,6 +582,20 @@ def test_table_row_evidence_is_the_row(nlp):
     assert ev["leadership"].endswith("social work practice Outstanding")
 
 
+def test_old_framework_table_takes_the_area_of_its_heading(nlp):
+    """2009-12 safeguarding and looked-after-children reports repeat 'Overall effectiveness' under a heading
+    per service: under 'Services for looked after children' it grades children in care, not the council."""
+    # the cleaner has already squeezed the PDF's column gaps to one space
+    text = ("Inspection of safeguarding and looked after children services: Bristol\n\n"
+            "The overall effectiveness of safeguarding services is adequate.\n\n"
+            "Safeguarding services\n\nOverall effectiveness Adequate\n\n"
+            "Capacity for improvement Good\n\n"
+            "Services for looked after children\n\nOverall effectiveness Good\n\n"
+            "Capacity for improvement Good\n\nBeing healthy Good")
+    doc = run(nlp, text, published="2011-02-25", kind="ofsted_report")
+    assert keyset(doc) == {("Bristol", OE, ADQ, CUR), ("Bristol", "other", GOOD, CUR), ("Bristol", CIC, GOOD, CUR)}
+
+
 def test_no_authority_no_rows(nlp):
     doc = run(nlp, "The council was rated good by Ofsted.")
     if not REAL_AUTHORITIES:

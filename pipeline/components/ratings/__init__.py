@@ -673,7 +673,12 @@ class RatingsExtractor:
             j = ctx.judgement_before(g.start, sent.start)
             if j is not None:
                 claimed.add(j[0])
-                return [j[2]], (doc[j[0]].idx, doc[g.end - 1].idx + len(doc[g.end - 1]))
+                label = j[2]
+                if label == "overall_effectiveness":
+                    # "Services for looked after children / Overall effectiveness  Good": an old-framework table
+                    # under a heading that names the area grades that area
+                    label = ctx.section_area(sent) or label
+                return [label], (doc[j[0]].idx, doc[g.end - 1].idx + len(doc[g.end - 1]))
         # names after the grade: "'outstanding' adoption services", "top marks for its adoption services"
         labels = []
         i = g.end + (1 if g.quoted else 0)
@@ -1089,6 +1094,25 @@ class _DocContext:
         """A short paragraph without closing punctuation: a sub-heading that starts a new section."""
         text = self.text[sent.start_char:sent.end_char].strip()
         return self.is_paragraph(sent) and len(sent) <= 15 and not text.endswith((".", "!", "?"))
+
+    def section_area(self, sent: Span) -> str | None:
+        """The judgement area named by the heading above a run of table rows ("Services for looked after
+        children"), or None when the heading names none (or prose comes first)."""
+        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        for back in range(k - 1, max(-1, k - 9), -1):
+            a, b = self.paras[back]
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                return None
+            if any(span.start <= e < span.end for e in self.grade_ends):
+                continue  # another row of the table
+            text = self.text[a:b].strip()
+            if len(span) > 10 or text.endswith((".", "!", "?", ":")):
+                return None  # prose, or a heading line that introduces something else
+            labels = [j[2] for j in self.judgements_in(span.start, span.end)]
+            areas = [x for x in labels if x not in ("overall_effectiveness", "other")]
+            return areas[0].split("+")[0] if len(areas) == 1 else None
+        return None
 
     def paragraph_tokens(self, sent: Span) -> int:
         """Token count of the paragraph holding the sentence (short paragraphs are headings/headlines)."""
