@@ -192,6 +192,9 @@ _KIND_CASES = [
     # contrast: 'report published' in a news sentence is not a report's label
     ("Rutland rated good\n\nBy Sam Lee\n\nThe council was rated good in a report published today after an "
      "inspection of local authority children's services, the leader said.", "news"),
+    # 2009-12 reports: the old framework's title and 'Reporting inspector' block
+    ("Inspection of safeguarding and looked after children services\n\nBristol\n\nInspection dates: 10 - 21 "
+     "January 2011\n\nReporting inspector: Paula Thornton HMI\n\nAge group: All", "ofsted_report"),
 ]
 
 
