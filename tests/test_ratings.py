@@ -531,6 +531,14 @@ CASES = [
      "by inspectors last year.", {("Warrington", OE, GOOD, CUR)}),
     ("our-before-area", "Brent was rated good overall.\n\n\"Being judged outstanding for our adoption service "
      "is a huge achievement,\" the council's leader said.", {("Brent", OE, GOOD, CUR), ("Brent", ADOPT, OUT, CUR)}),
+    # "rated X GRADE" going on with when, how often or why
+    ("object-then-when", "Ofsted rated Sheffield good in March after a two-week inspection.",
+     {("Sheffield", OE, GOOD, CUR)}),
+    ("object-then-first-time", "Inspectors judged Lambeth outstanding for the first time.", {("Lambeth", OE, OUT, CUR)}),
+    ("object-then-year-previous", "Ofsted carried out a monitoring visit in August, the fourth since it rated "
+     "Torbay inadequate in 2019.", {("Torbay", OE, INAD, PREV)}),
+    ("neg-object-found-good-at", "Inspectors found Lambeth's social workers good at building relationships with "
+     "children.", set()),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

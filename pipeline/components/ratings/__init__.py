@@ -62,7 +62,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "scope_prepositions", "still_fillers", "inclusive_lead_ins",
              "state_prepositions", "anaphor_subjects", "negative_subjects", "clause_conjunctions",
              "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
-             "standard_nouns", "keep_verbs", "example_lead_ins")
+             "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -383,6 +383,9 @@ class RatingsExtractor:
         names_next = self._names_follow(doc, n, sent, ctx) is not None
         if sent_ctx and (end_ok or names_next) and self._object_verb_before(doc, g, sent, ctx):
             return "strong"  # "rated that council good"
+        if sent_ctx and next_tok is not None and next_tok.norm_ in w["after_object_grade"] and self._object_verb_before(
+                doc, g, sent, ctx, w["grading_verbs"]):
+            return "strong"  # "rated Bristol good in March", "judged the council outstanding for the first time"
         first = next((t for t in before if t.norm_ not in w["skip_before"] or t.norm_ in w["copulas"]), None)
         if first is not None and first.norm_ in w["copulas"] and (
                 end_ok or next_tok.norm_ in ("in", "for") or next_tok.norm_ in ("at", "when", "until")
@@ -615,10 +618,11 @@ class RatingsExtractor:
             return "strong" if any(doc[i].norm_ in w["strong_before"] for i in range(lo, g.start)) else ""
         return ""
 
-    def _object_verb_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
+    def _object_verb_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext, verb_words=None) -> bool:
         cs, _ = ctx.clause_of(g.start, sent)
         lo = max(cs, g.start - 14)
-        verbs = [i for i in range(lo, g.start) if doc[i].norm_ in self.words["object_verbs"]]
+        verb_words = verb_words or self.words["object_verbs"]
+        verbs = [i for i in range(lo, g.start) if doc[i].norm_ in verb_words]
         # "rated that council good"; "rated the help and protection given to children good"
         return bool(verbs) and (g.start - verbs[-1] <= 6 or any(True for _ in ctx.judgements_in(verbs[-1], g.start)))
 
