@@ -539,6 +539,11 @@ CASES = [
      "Torbay inadequate in 2019.", {("Torbay", OE, INAD, PREV)}),
     ("neg-object-found-good-at", "Inspectors found Lambeth's social workers good at building relationships with "
      "children.", set()),
+    ("quoted-then-with-area", "Ofsted inspectors rated Sheffield's children's services \"good\" overall, with "
+     "leadership rated \"outstanding\".", {("Sheffield", OE, GOOD, CUR), ("Sheffield", LEAD, OUT, CUR)}),
+    ("headline-plural-get", "Sheffield children's services get good rating from Ofsted",
+     {("Sheffield", OE, GOOD, CUR)}),
+    ("neg-aim-to-get", "Sheffield council wants to get a good rating from Ofsted by 2026.", set()),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

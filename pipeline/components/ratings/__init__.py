@@ -62,7 +62,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "scope_prepositions", "still_fillers", "inclusive_lead_ins",
              "state_prepositions", "anaphor_subjects", "negative_subjects", "clause_conjunctions",
              "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
-             "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade")
+             "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
+             "infinitive_aspirations", "infinitive_markers")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -310,7 +311,7 @@ class RatingsExtractor:
         if self._scale_listing(doc, g, sent, ctx):
             return ""  # "grades councils as outstanding, good, requires improvement or inadequate"
         lo = max(clause_start, g.start - 6)
-        if any(doc[i].norm_ in w["aspiration"] and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
+        if any(self._aspiration_at(doc, i, sent) and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
                 not self._is_from(doc, g, sent)):
             return ""  # "to become outstanding"; but "moving up from inadequate" is a past grade
         if self._generic(doc, g, clause_start):
@@ -403,6 +404,15 @@ class RatingsExtractor:
                 return "bare"
         return ""
 
+    def _aspiration_at(self, doc: Doc, i: int, sent: Span) -> bool:
+        """Token i states an aim ('to become', 'hopes'); 'get' only after 'to' or a modal."""
+        w = self.words
+        norm = doc[i].norm_
+        if norm not in w["aspiration"]:
+            return False
+        return norm not in w["infinitive_aspirations"] or i > sent.start and (
+            doc[i - 1].norm_ in w["infinitive_markers"])
+
     def _negative_subject(self, doc: Doc, g: Grade, clause_start: int) -> bool:
         """The clause's subject is 'no ...' / 'none of ...' / 'neither ...': nothing got the grade."""
         w = self.words
@@ -456,7 +466,7 @@ class RatingsExtractor:
     def _subject_of_next(self, doc: Doc, end: int, next_start: int) -> bool:
         """Only verbs of grading lie between a judgement name and the next grade: the name is its subject."""
         w = self.words
-        gap = range(end, next_start)
+        gap = [i for i in range(end, next_start) if doc[i].text not in QUOTES]  # 'rated "outstanding"'
         return len(gap) <= 5 and all(doc[i].norm_ in w["copulas"] or doc[i].norm_ in w["be_verbs"]
                                      or doc[i].norm_ in w["strong_before"] or doc[i].norm_ in w["predicate_fillers"]
                                      for i in gap)
