@@ -544,6 +544,10 @@ CASES = [
     ("headline-plural-get", "Sheffield children's services get good rating from Ofsted",
      {("Sheffield", OE, GOOD, CUR)}),
     ("neg-aim-to-get", "Sheffield council wants to get a good rating from Ofsted by 2026.", set()),
+    ("judgement-for-the-name", "The inspection also handed Sheffield an outstanding judgement for the impact of "
+     "its leaders on social work practice.", {("Sheffield", LEAD, OUT, CUR)}),
+    ("object-list-of-names", "Inspectors rated Kent's help and protection, children in care and care leavers good, "
+     "describing a stable workforce.", {("Kent", HP, GOOD, CUR), ("Kent", CIC, GOOD, CUR), ("Kent", CL, GOOD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

@@ -630,6 +630,9 @@ class RatingsExtractor:
 
     def _object_verb_before(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext, verb_words=None) -> bool:
         cs, _ = ctx.clause_of(g.start, sent)
+        while cs - 2 >= sent.start and doc[cs - 1].text == "," and ctx.judgement_at(cs - 2) is not None:
+            # "rated help and protection, children in care and care leavers good": the object is a list of names
+            cs = ctx.clause_of(ctx.judgement_at(cs - 2)[0], sent)[0]
         lo = max(cs, g.start - 14)
         verb_words = verb_words or self.words["object_verbs"]
         verbs = [i for i in range(lo, g.start) if doc[i].norm_ in verb_words]
@@ -708,15 +711,17 @@ class RatingsExtractor:
         if led is not None or inspected is not None:
             colon_list = any(doc[k].text == ":" for k in range(i, led or inspected))
             i = led or inspected
-        elif i < next_start and doc[i].norm_ in self.lead_ins:
+        led_in = led is not None  # a lead-in word ("for", "in") before the name: "a judgement for the impact of ..."
+        if led is None and inspected is None and i < next_start and doc[i].norm_ in self.lead_ins:
             i += 1
+            led_in = True
         while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his", "our"):
             i += 1
         j = ctx.listed_name_starting(i)
         if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
                                                       or j[2] in self.graded_names
                                                       or doc[i].norm_ in ("overall",)
-                                                      or doc[i - 1].norm_ in self.lead_ins
+                                                      or doc[i - 1].norm_ in self.lead_ins or led_in
                                                       or inspected is not None):
             while j is not None and j[1] <= next_start:
                 labels.append(j[2])
