@@ -268,3 +268,16 @@ def test_kind_rule_prefilter_never_rejects_a_match():
             if lits[0]:
                 assert not _contains_any("nothing relevant here", lits) or re.search(pattern, "nothing relevant here")
     assert checked > 300
+
+
+def test_dateline_or_byline_above_a_photo_credit_is_not_its_caption():
+    text = ("Bradford escapes inadequate rating\n\nBy Tom Whitcombe\nWednesday, 9 July 2025\n\n"
+            "Picture: Bradford City Hall. Credit: Adobe Stock\n\nChildren's social care in Bradford has improved.")
+    result = clean(text)
+    assert "Wednesday, 9 July 2025" in result.text and "By Tom Whitcombe" in result.text
+    assert "image_credit: Picture: Bradford City Hall. Credit: Adobe Stock" in result.removed
+    # a short line above a bare credit is still its caption
+    result = clean("Headline here\n\nSocial worker with a family\n\nPhoto: Adobe Stock\n\nThe council said it was pleased.")
+    assert "image_caption: Social worker with a family" in result.removed
+    result = clean("Headline here\n\nBy Ann Lee\n\nPhoto: Adobe Stock\n\nThe council said it was pleased.")
+    assert "By Ann Lee" in result.text

@@ -34,6 +34,8 @@ class _Rules:
     letterhead_max_lines: int
     postcode: re.Pattern
     street_line: re.Pattern
+    not_caption: re.Pattern
+    caption_in_credit: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,8 @@ def _rules() -> _Rules:
         letterhead_max_lines=int(data["letterhead_max_lines"]),
         postcode=re.compile(data["postcode"]),
         street_line=re.compile(data["street_line"], re.IGNORECASE),
+        not_caption=re.compile(data["not_caption"], re.IGNORECASE),
+        caption_in_credit=re.compile(data["caption_in_credit"], re.IGNORECASE),
     )
 
 
@@ -77,8 +81,12 @@ def _is_short_label(line: str) -> bool:
 _CAPTION_WORDS = 8
 
 
-def _is_caption(line: str) -> bool:
-    return not _ends_clause(line) and len(line.split()) <= _CAPTION_WORDS
+def _is_caption(line: str, credit: str, rules: _Rules) -> bool:
+    """The line above a photo credit is its caption, unless it is a dateline or byline or the credit line
+    carries its own caption."""
+    return not _ends_clause(line) and len(line.split()) <= _CAPTION_WORDS and not (
+        rules.not_caption.match(line) or rules.byline.match(line[:1].lower() + line[1:])
+        or rules.caption_in_credit.match(credit))
 
 
 def _letterhead_end(lines: list[str], rules: _Rules) -> int:
@@ -142,7 +150,7 @@ def clean(raw: str, title: str | None = None) -> CleanResult:
             continue
         rule = _drop_rule(line, rules)
         if rule:
-            if rule == "image_credit" and kept and _is_caption(kept[-1]):
+            if rule == "image_credit" and kept and _is_caption(kept[-1], line, rules):
                 # The line above a photo credit is its caption or alt text ("good job").
                 removed.append(f"image_caption: {kept.pop()}")
             removed.append(f"{rule}: {line}")
