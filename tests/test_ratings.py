@@ -548,6 +548,10 @@ CASES = [
      "its leaders on social work practice.", {("Sheffield", LEAD, OUT, CUR)}),
     ("object-list-of-names", "Inspectors rated Kent's help and protection, children in care and care leavers good, "
      "describing a stable workforce.", {("Kent", HP, GOOD, CUR), ("Kent", CIC, GOOD, CUR), ("Kent", CL, GOOD, CUR)}),
+    ("again-in-a-past-year", "Sheffield was judged to require improvement.\n\nOfsted had rated the council's "
+     "services inadequate in 2018 and again in 2021.", {("Sheffield", OE, RI, CUR), ("Sheffield", OE, INAD, PREV)}),
+    ("neg-home-before-inserted-phrase", "Sheffield was judged good. One of its own children's homes, in Rotherham "
+     "Road, was rated outstanding in a separate inspection.", {("Sheffield", OE, GOOD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

@@ -545,6 +545,10 @@ class RatingsExtractor:
     def _other_subject(self, doc: Doc, g: Grade, clause_start: int, ctx: _DocContext) -> bool:
         """A school, nursery, children's home or agency is the subject of the grade's clause, with no
         judgement name or council service named between it and the grade."""
+        if doc[clause_start].norm_ in self.words["copulas"] or doc[clause_start].norm_ in ("has", "have", "had"):
+            # the clause opens with its verb: the subject is before an inserted phrase ("One of its children's
+            # homes, in Keighley, was rated outstanding")
+            clause_start = ctx.sentence_of(clause_start).start
         for s, e in ctx.cues["other_subjects"][bisect.bisect_left(ctx.cue_starts["other_subjects"], clause_start):]:
             if s >= g.start:
                 break
@@ -804,6 +808,9 @@ class RatingsExtractor:
         for s, e in ctx.cues["both"][bisect.bisect_left(ctx.cue_starts["both"], cs):]:
             if s >= ce:
                 break
+            if doc[e - 1].norm_ == "again" and e < len(doc) and ctx.earlier_year(
+                    ctx.year_in(e, min(ce, e + 4)), e, min(ce, e + 4)):
+                continue  # "inadequate in 2018 and again in 2021": a repeat in the past, not the grade kept now
             if e > g.start:
                 # "rated outstanding since 2018 and retained that grade"; not a verb of a quoted or subordinate
                 # clause further on ("judged inadequate, inspectors warning that 'too many children remain ...'")
