@@ -552,6 +552,14 @@ CASES = [
      "services inadequate in 2018 and again in 2021.", {("Sheffield", OE, RI, CUR), ("Sheffield", OE, INAD, PREV)}),
     ("neg-home-before-inserted-phrase", "Sheffield was judged good. One of its own children's homes, in Rotherham "
      "Road, was rated outstanding in a separate inspection.", {("Sheffield", OE, GOOD, CUR)}),
+    ("neg-other-inspectorate", "Sheffield was judged inadequate. On Monday the Care Quality Commission rated the "
+     "city's hospital trust, which runs the Northern General, as requires improvement, while HMICFRS told South "
+     "Yorkshire Police its work was \"adequate\".", {("Sheffield", OE, INAD, CUR)}),
+    ("neg-academy-which-was-rated", "Sheffield was judged inadequate. There was better news for St Mary's Academy "
+     "in Hillsborough, which was rated outstanding by Ofsted, having been judged good in 2017.",
+     {("Sheffield", OE, INAD, CUR)}),
+    ("council-which-runs-schools", "Sheffield, which runs three special schools, was rated good by Ofsted.",
+     {("Sheffield", OE, GOOD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

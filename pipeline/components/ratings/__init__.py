@@ -50,7 +50,7 @@ CLAUSE_PUNCT = {",", ";", "(", ")", "–", "—", ":", "[", "]"}
 ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_poorly"}
 # Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
-               "visit_document", "clause_words", "previous_just_before", "pluperfect", "as_was",
+               "visit_document", "clause_words", "other_graders", "previous_just_before", "pluperfect", "as_was",
                "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after",
                "grade_scope")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
@@ -63,7 +63,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "state_prepositions", "anaphor_subjects", "negative_subjects", "clause_conjunctions",
              "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
              "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
-             "infinitive_aspirations", "infinitive_markers")
+             "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -318,6 +318,8 @@ class RatingsExtractor:
             return ""  # "When Ofsted hands down its lowest grade, ...", "If a council is rated inadequate, ..."
         if self._other_subject(doc, g, clause_start, ctx):
             return ""  # "a children's home run by the council was rated outstanding", "schools rated inadequate"
+        if self._other_grader(doc, g, sent, ctx):
+            return ""  # "the Care Quality Commission rated the hospital trust as requires improvement"
         cy = ctx.year_in(clause_start, ctx.clause_of(g.start, sent)[1], own_clause=True)
         if cy is not None and ctx.doc_year is not None and cy > ctx.doc_year:
             return ""  # "to be rated good by 2025": a target, not an outcome
@@ -545,19 +547,32 @@ class RatingsExtractor:
     def _other_subject(self, doc: Doc, g: Grade, clause_start: int, ctx: _DocContext) -> bool:
         """A school, nursery, children's home or agency is the subject of the grade's clause, with no
         judgement name or council service named between it and the grade."""
-        if doc[clause_start].norm_ in self.words["copulas"] or doc[clause_start].norm_ in ("has", "have", "had"):
-            # the clause opens with its verb: the subject is before an inserted phrase ("One of its children's
-            # homes, in Keighley, was rated outstanding")
+        own_start = clause_start
+        if doc[clause_start].norm_ in self.words["subjectless_openers"]:
+            # the clause opens with its verb or a relative pronoun: the subject is before an inserted phrase ("One
+            # of its children's homes, in Keighley, was rated outstanding", "St Mary's Academy, which was rated")
             clause_start = ctx.sentence_of(clause_start).start
         for s, e in ctx.cues["other_subjects"][bisect.bisect_left(ctx.cue_starts["other_subjects"], clause_start):]:
             if s >= g.start:
                 break
             if ctx.judgement_at(s) is not None:
                 continue  # "the council's fostering agency" is its own service
+            if s < own_start and ctx.has_mention(clause_start, s):
+                continue  # "Bradford, which runs three schools, was rated good": the council is the subject
             if e <= g.start and not any(ctx.judgement_at(i) is not None or doc[i].norm_ in self.words[
                     "copula_subjects"] and doc[i].norm_ not in ("council", "authority") for i in range(e, g.start)):
                 return True
         return False
+
+    def _other_grader(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
+        """Another inspectorate (CQC, HMICFRS, Estyn ...) named before the grade in its sentence, with no Ofsted
+        between: the grade is that body's, for a hospital, police force or school."""
+        starts = ctx.cue_starts["other_graders"]
+        k = bisect.bisect_left(starts, sent.start)
+        if not (k < len(starts) and starts[k] < g.start):
+            return False
+        last = max(e for s, e in ctx.cues["other_graders"][k:bisect.bisect_left(starts, g.start)])
+        return not any(doc[i].norm_ in self.words["ofsted_words"] for i in range(last, g.start))
 
     def _coordinated_grade(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade], ctx: _DocContext) -> str:
         """'judged to require improvement in 2018 and good in 2021': the second grade shares the first's context."""
