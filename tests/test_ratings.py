@@ -560,6 +560,9 @@ CASES = [
      {("Sheffield", OE, INAD, CUR)}),
     ("council-which-runs-schools", "Sheffield, which runs three special schools, was rated good by Ofsted.",
      {("Sheffield", OE, GOOD, CUR)}),
+    ("it-after-a-council-in-passing", "Cornwall Council was handed the lowest grade.\n\nThe authority took "
+     "over services when Devon County Council withdrew from the partnership in 2019.\n\nIt was judged inadequate "
+     "for its help and protection of children.", {("Cornwall", OE, INAD, CUR), ("Cornwall", HP, INAD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

@@ -63,7 +63,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "state_prepositions", "anaphor_subjects", "negative_subjects", "clause_conjunctions",
              "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
              "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
-             "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words")
+             "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
+             "event_subordinators")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -1340,14 +1341,14 @@ class _DocContext:
             return described
         # beyond the sentence, "the council" / "the south coast authority" is the most recent one
         if pk >= 0:
-            in_para = self._mentions_between(self.paras[pk][0], ss)
+            in_para = [k for k in self._mentions_between(self.paras[pk][0], ss) if not self._subordinate(k)]
             if in_para:
                 return self._pairs([in_para[-1]])
             for back in (() if self.is_heading(sent) else (1, 2)):
                 if pk - back < 0:
                     break
                 a, b = self.paras[pk - back]
-                prev = [k for k in self._mentions_between(a, b) if not self._place_only(k)]
+                prev = [k for k in self._mentions_between(a, b) if not self._place_only(k) and not self._subordinate(k)]
                 if prev:
                     if back == 2 and self.lead and self._pairs([prev[-1]]) != self.lead and not self._opens_sentence(
                             prev[-1]):
@@ -1416,6 +1417,17 @@ class _DocContext:
         tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["start"] + 1, alignment_mode="expand")
         hi = tok.start if tok is not None else lo_tok
         return any(self.doc[i].norm_ in self.ext.words["after_grade_breaks"] for i in range(lo_tok, hi))
+
+    def _subordinate(self, k: int) -> bool:
+        """Mention k opens a time or reason clause ('... when Cumbria County Council was abolished'): a past
+        event in passing, not the council that a later 'it' or 'the council' means."""
+        tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["start"] + 1, alignment_mode="expand")
+        if tok is None:
+            return False
+        i = tok.start - 1
+        if i >= 0 and self.doc[i].norm_ == "the":
+            i -= 1
+        return i >= 0 and self.doc[i].norm_ in self.ext.words["event_subordinators"]
 
     def _place_only(self, k: int) -> bool:
         """A council named only as a place in the middle of a sentence ('most live on the mainland in
