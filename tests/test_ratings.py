@@ -563,6 +563,16 @@ CASES = [
     ("it-after-a-council-in-passing", "Cornwall Council was handed the lowest grade.\n\nThe authority took "
      "over services when Devon County Council withdrew from the partnership in 2019.\n\nIt was judged inadequate "
      "for its help and protection of children.", {("Cornwall", OE, INAD, CUR), ("Cornwall", HP, INAD, CUR)}),
+    ("relative-clause-then-ri", "Norfolk County Council, which was inadequate when it was last inspected in 2013, "
+     "now requires improvement, with leadership rated good.", {("Norfolk", OE, INAD, PREV), ("Norfolk", OE, RI, CUR),
+                                                              ("Norfolk", LEAD, GOOD, CUR)}),
+    ("relative-clause-then-copula", "Norfolk County Council, which was rated inadequate when it was last inspected "
+     "in 2013, is now good, inspectors said.", {("Norfolk", OE, INAD, PREV), ("Norfolk", OE, GOOD, CUR)}),
+    ("long-relative-clause-names-another", "In Camden, where services have been run since 2014 by a trust, a "
+     "social enterprise it set up with neighbouring Islington, Ofsted rated services good, with adoption judged "
+     "outstanding.", {("Camden", OE, GOOD, CUR), ("Camden", ADOPT, OUT, CUR)}),
+    ("since-year-when-rated", "The inspection is the first full inspection of Wigan's services since 2018, when "
+     "they were rated requires improvement to be good.", {("Wigan", OE, RI, PREV)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

@@ -65,6 +65,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
              "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
              "event_subordinators")
+w_relative = frozenset({"which", "who", "whose"})  # relative pronouns that open an inserted clause
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -377,10 +378,15 @@ class RatingsExtractor:
             # a move between grades is rating talk in any text about inspections
             return "strong" if sent_ctx or sb == "move" and ctx.doc_context else ""
         subj = next((t for t in before if t.norm_ not in w["skip_before"]), None)
+        if subj is not None and subj.text == ",":
+            # "Norfolk County Council, which was inadequate in 2013, now requires improvement"
+            head = self._relative_head(doc, subj.i, sent, ctx)
+            subj = doc[head] if head is not None else subj
         cs0 = ctx.clause_of(g.start, sent)[0]
         if g.grade == "requires_improvement" and doc[g.start].norm_ in ("require", "requires", "required") and (
                 sent_ctx and subj is not None and (ctx.judgement_at(subj.i) is not None
                                                    or ctx.has_mention(subj.i, subj.i + 1)
+                                                   or ctx.mention_ending_at(subj.i) is not None
                                                    or subj.norm_ in w["ri_subjects"]
                                                    or any(True for _ in ctx.judgements_in(cs0, g.start)))):
             return "bare"  # "the experiences of children in care required improvement"
@@ -400,12 +406,30 @@ class RatingsExtractor:
             j_subject = any(ctx.judgement_at(i) is not None for i in range(subj_lo, first.i))
             has_subject = j_subject or any(doc[i].norm_ in w["copula_subjects"] for i in range(subj_lo, first.i)) \
                 or ctx.has_mention(subj_lo, first.i)
+            head = self._relative_head(doc, first.i - 1, sent, ctx) if first.i - 1 >= sent.start and doc[
+                first.i - 1].text == "," else None
+            if not has_subject and head is not None:
+                # "Norfolk County Council, which was inadequate when it was last inspected in 2013, is now good"
+                j_subject = ctx.judgement_at(head) is not None
+                has_subject = j_subject or ctx.mention_ending_at(head) is not None
             if has_subject and (sent_ctx or ctx.is_paragraph(sent)):
                 return "bare"
             # "Leadership ... was also inadequate, as was the LSCB." after a rating sentence in the paragraph
             if j_subject and ctx.paragraph_context_before(sent):
                 return "bare"
         return ""
+
+    def _relative_head(self, doc: Doc, comma: int, sent: Span, ctx: _DocContext) -> int | None:
+        """The token before ', which / who / whose ...,' when the comma at `comma` closes that relative clause
+        (the clause's subject, across it): else None."""
+        if comma - 1 < sent.start:
+            return None
+        a, _ = ctx.clause_of(comma - 1, sent)
+        while a - 1 > sent.start and doc[a - 1].text == "," and doc[a].norm_ not in w_relative:
+            a = ctx.clause_of(a - 2, sent)[0]  # the relative clause may hold commas of its own
+        if doc[a].norm_ in w_relative and a - 2 >= sent.start and doc[a - 1].text == ",":
+            return a - 2
+        return None
 
     def _aspiration_at(self, doc: Doc, i: int, sent: Span) -> bool:
         """Token i states an aim ('to become', 'hopes'); 'get' only after 'to' or a modal."""
@@ -907,7 +931,9 @@ class RatingsExtractor:
                 while pos < cs:
                     a, b = ctx.clause_of(pos, sent)
                     if not any(a <= s < b for s in starts):
-                        cy = ctx.year_in(a, b)
+                        # "where services have been run since 2014 by ..." dates something else; but "since 2018,
+                        # when they were rated ..." dates the grade
+                        cy = ctx.year_in(a, b, own_clause=doc[cs].norm_ != "when")
                         if ctx.has_cue("previous", a, b) or ctx.earlier_year(cy, a, b):
                             found = True
                         pyear = pyear or ctx.year_in(a, b) or ctx.relative_year(a, b)[1]
@@ -1464,7 +1490,14 @@ class _DocContext:
         if tok is None or len(before) < 2:
             return k
         a, b = self.clause_of(tok.start, sent)
-        if self.doc[a].norm_ in ("whose", "which", "who", "where") and b < g.start and self.doc[b].text == ",":
+        rel = ("whose", "which", "who", "where")
+        prev_end = self.mentions[before[-2]]["end"]
+        while a - 2 > sent.start and self.doc[a - 1].text == "," and self.doc[a].norm_ not in rel and (
+                self.doc[a - 2].idx >= prev_end):
+            # the relative clause may run on past commas: "Richmond, where services have been run since 2014 by
+            # Achieving for Children, a social enterprise it set up with neighbouring Kingston, ..."
+            a = self.clause_of(a - 2, sent)[0]
+        if self.doc[a].norm_ in rel and b < g.start and self.doc[b].text == ",":
             earlier = [x for x in before if self.mentions[x]["end"] <= self.doc[a].idx]
             if earlier:
                 return earlier[-1]
