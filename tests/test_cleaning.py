@@ -281,3 +281,39 @@ def test_dateline_or_byline_above_a_photo_credit_is_not_its_caption():
     assert "image_caption: Social worker with a family" in result.removed
     result = clean("Headline here\n\nBy Ann Lee\n\nPhoto: Adobe Stock\n\nThe council said it was pleased.")
     assert "By Ann Lee" in result.text
+
+
+def test_wrapped_judgement_table_cells_are_joined():
+    """A PDF's layout export wraps a judgement table's two columns side by side; each row is put back together."""
+    from pipeline.cleaning.columns import merge_wrapped_cells
+
+    table = ("Judgement                                                        Grade\n\n"
+             "The impact of leaders on social work practice with              Good\n"
+             "children and families\n\n"
+             "The experiences and progress of children who need               Requires improvement\n"
+             "help and protection                                             to be good\n\n"
+             "Lead inspector:           Helen Carrow\n"
+             "                          Her Majesty's Inspector\n")
+    lines = [" ".join(x.split()) for x in merge_wrapped_cells(table).split("\n") if x.strip()]
+    assert lines == ["Judgement Grade", "The impact of leaders on social work practice with children and families Good",
+                     "The experiences and progress of children who need help and protection Requires improvement to "
+                     "be good", "Lead inspector: Helen Carrow Her Majesty's Inspector"]
+    # rows that did not wrap (numbered sub-rows too) stay as they are
+    rows = ("1. Children who need help and protection          Good\n"
+            "   2.1 Adoption performance                       Outstanding\n")
+    assert merge_wrapped_cells(rows) == rows
+    # justified prose has gaps at varying places and long right-hand parts: untouched
+    prose = ("Children and families in Derbyshire   continue to receive good services overall and\n"
+             "leaders have maintained a strong focus on children in care   and care leavers and have\n")
+    assert merge_wrapped_cells(prose) == prose
+
+
+def test_wrapped_table_through_the_cleaner_grades_the_right_area():
+    text = ("Derbyshire County Council\nInspection of children's social care services\n\n"
+            "Judgement                                                        Grade\n\n"
+            "The experiences and progress of children who need               Requires improvement\n"
+            "help and protection                                             to be good\n\n"
+            "Overall effectiveness                                           Good\n")
+    result = clean(text)
+    assert ("The experiences and progress of children who need help and protection Requires improvement to be good"
+            in result.text.split("\n\n"))

@@ -11,6 +11,8 @@ import unicodedata
 
 import ftfy
 
+from pipeline.cleaning.columns import merge_wrapped_cells
+
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
                              normalization="NFC", explain=False)
 # Zero-width and bidi controls come from web copy and PDFs; they split words invisibly.
@@ -52,6 +54,7 @@ def normalise(text: str) -> str:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = merge_wrapped_cells(text)  # before runs of spaces collapse: they mark the table's columns
     if any(c in text for c in _EXOTIC):
         text = _EXOTIC_SPACES.sub(" ", text)
     if "  " in text:

@@ -1,0 +1,92 @@
+"""Re-join table cells that a PDF's layout-preserving text export wrapped over several lines.
+
+Ofsted reports come as PDFs; exported with their layout, a judgement table's two columns wrap side by side:
+
+    The experiences and progress of children who need      Requires improvement
+    help and protection                                    to be good
+
+Read line by line this is "... who need Requires improvement help and protection to be good": a grade in the
+middle of a judgement name, and a stray "good". Here each row's left cells and right cells are put back
+together: "The experiences and progress of children who need help and protection   Requires improvement to be
+good". Only short blocks whose right-hand cells line up in one column are touched, so justified prose (which
+also has runs of spaces, at varying places) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GAP = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")  # a column gap between two cells
+_MAX_BLOCK_LINES = 8  # a table row wraps over a few lines; a longer block is prose or a list
+_MAX_RIGHT_WORDS = 6  # right-hand cells are grades or short values ("Requires improvement")
+_MIN_RIGHT_INDENT = 10  # a right-only line starts far to the right
+_COLUMN_SLACK = 3  # right-hand cells of one table start within this many characters of each other
+
+
+def _cells(line: str) -> tuple[str, str, int] | None:
+    """(left text, right text, right column) of a line, or None when it has more than one gap."""
+    expanded = line.expandtabs(8)
+    stripped = expanded.lstrip(" ")
+    indent = len(expanded) - len(stripped)
+    gaps = list(_GAP.finditer(stripped))
+    if len(gaps) > 1:
+        return None
+    if gaps:
+        g = gaps[0]
+        if indent >= _MIN_RIGHT_INDENT:
+            return None  # an indented line with a gap: not a row of a two-column table
+        return stripped[:g.start()].strip(), stripped[g.end():].strip(), indent + g.end()
+    if indent >= _MIN_RIGHT_INDENT:
+        return "", stripped.strip(), indent
+    return stripped.strip(), "", -1
+
+
+def _merge_block(lines: list[str]) -> list[str]:
+    cells = [_cells(line) for line in lines]
+    if any(c is None for c in cells):
+        return lines
+    right_cols = [c[2] for c in cells if c[1]]
+    if not any(c[0] and c[1] for c in cells) or len(cells) < 2:
+        return lines  # no row with both cells, or nothing wrapped
+    if max(right_cols) - min(right_cols) > _COLUMN_SLACK:
+        return lines
+    if any(len(c[1].split()) > _MAX_RIGHT_WORDS for c in cells):
+        return lines
+    rows: list[tuple[list[str], list[str]]] = []
+    for left, right, _ in cells:
+        # a row starts with a left cell that does not start lower case ("2.1 Adoption performance"); a lower-case
+        # or empty left cell continues the row above, and so does a row's first right cell
+        if not rows or left and not left[:1].islower() and (rows[-1][1] or not right):
+            rows.append(([], []))
+        if left:
+            rows[-1][0].append(left)
+        if right:
+            rows[-1][1].append(right)
+    if len(rows) == len(lines):
+        return lines  # nothing wrapped
+    return [" ".join(lt) + ("   " + " ".join(rt) if rt else "") for lt, rt in rows]
+
+
+def merge_wrapped_cells(text: str) -> str:
+    """The text with wrapped two-column table rows joined (see the module docstring); other text unchanged."""
+    if "   " not in text and "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if 2 <= len(block) <= _MAX_BLOCK_LINES and any(_GAP.search(x.strip()) for x in block):
+            out.extend(_merge_block(block))
+        else:
+            out.extend(block)
+        block.clear()
+
+    for line in lines:
+        if line.strip():
+            block.append(line)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    return "\n".join(out)
