@@ -573,6 +573,9 @@ CASES = [
      "outstanding.", {("Camden", OE, GOOD, CUR), ("Camden", ADOPT, OUT, CUR)}),
     ("since-year-when-rated", "The inspection is the first full inspection of Wigan's services since 2018, when "
      "they were rated requires improvement to be good.", {("Wigan", OE, RI, PREV)}),
+    ("news-previous-then-report", "Nottingham's services were previously judged to require improvement in 2015. "
+     "In their report, inspectors judged all three areas to be good.", {("Nottingham", OE, RI, PREV),
+                                                                        ("Nottingham", OE, GOOD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]
@@ -636,6 +639,20 @@ def test_old_framework_table_takes_the_area_of_its_heading(nlp):
             "Capacity for improvement Good\n\nBeing healthy Good")
     doc = run(nlp, text, published="2011-02-25", kind="ofsted_report")
     assert keyset(doc) == {("Bristol", OE, ADQ, CUR), ("Bristol", "other", GOOD, CUR), ("Bristol", CIC, GOOD, CUR)}
+
+
+def test_report_verdict_line_and_previous_inspections_section(nlp):
+    """A SIF report's one-line verdict grades the council; its 'Previous Ofsted inspections' section and a
+    sentence after 'The last inspection ... was in November 2012.' give previous grades."""
+    text = ("Warwickshire County Council\n\nInspection of services for children in need of help and protection\n\n"
+            "Children's services in Warwickshire require improvement to be good\n\n"
+            "Previous Ofsted inspections\n\nThe last inspection of the local authority's arrangements for the "
+            "protection of children was in November 2012. The local authority arrangements for the protection of "
+            "children were judged to be adequate.\n\nThe last inspection of the local authority's services for "
+            "looked after children was in November 2012. The local authority was judged to be good.")
+    doc = run(nlp, text, published="2015-03-24", kind="ofsted_report")
+    assert keyset(doc) == {("Warwickshire", OE, RI, CUR), ("Warwickshire", HP, ADQ, PREV),
+                           ("Warwickshire", OE, GOOD, PREV)}
 
 
 def test_no_authority_no_rows(nlp):

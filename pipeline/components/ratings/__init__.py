@@ -50,7 +50,7 @@ CLAUSE_PUNCT = {",", ";", "(", ")", "–", "—", ":", "[", "]"}
 ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_poorly"}
 # Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
-               "visit_document", "clause_words", "other_graders", "previous_just_before", "pluperfect", "as_was",
+               "visit_document", "clause_words", "other_graders", "previous_sections", "previous_just_before", "pluperfect", "as_was",
                "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after",
                "grade_scope")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
@@ -383,8 +383,10 @@ class RatingsExtractor:
             head = self._relative_head(doc, subj.i, sent, ctx)
             subj = doc[head] if head is not None else subj
         cs0 = ctx.clause_of(g.start, sent)[0]
+        # a report's own one-line verdict: "Children's services in Warwickshire require improvement to be good"
+        verdict = doc._.kind == "ofsted_report" and ctx.is_paragraph(sent)
         if g.grade == "requires_improvement" and doc[g.start].norm_ in ("require", "requires", "required") and (
-                sent_ctx and subj is not None and (ctx.judgement_at(subj.i) is not None
+                (sent_ctx or verdict) and subj is not None and (ctx.judgement_at(subj.i) is not None
                                                    or ctx.has_mention(subj.i, subj.i + 1)
                                                    or ctx.mention_ending_at(subj.i) is not None
                                                    or subj.norm_ in w["ri_subjects"]
@@ -938,6 +940,10 @@ class RatingsExtractor:
                             found = True
                         pyear = pyear or ctx.year_in(a, b) or ctx.relative_year(a, b)[1]
                     pos = max(b, pos + 1)
+                if not found and year is None:
+                    # "The last inspection of ... was in November 2012. The local authority was judged to be good.",
+                    # or a "Previous Ofsted inspections" section of a report
+                    found, pyear = ctx.previous_context(sent)
                 if found:
                     timings = [("previous", year or pyear)]
         if ctx.visit_document:
@@ -1162,6 +1168,26 @@ class _DocContext:
         """A short paragraph without closing punctuation: a sub-heading that starts a new section."""
         text = self.text[sent.start_char:sent.end_char].strip()
         return self.is_paragraph(sent) and len(sent) <= 15 and not text.endswith((".", "!", "?"))
+
+    def previous_context(self, sent: Span) -> tuple[bool, int | None]:
+        """(True, year) when, in a report, the sentence before in the paragraph dates an earlier inspection ('The last
+        inspection ... was in November 2012.'), or the section heading above names previous inspections."""
+        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        para_start = self.paras[k][0] if k >= 0 else 0
+        if self.doc._.kind == "ofsted_report" and sent.start > 0 and self.doc[sent.start - 1].idx >= para_start:
+            # (only in a report's plain statements: news moves between past and present from sentence to sentence)
+            prev = self.sentence_of(sent.start - 1)
+            y = self.year_in(prev.start, prev.end)
+            if self.has_cue("previous", prev.start, prev.end) and self.earlier_year(y, prev.start, prev.end):
+                return True, y
+        for back in range(k - 1, max(-1, k - 6), -1):
+            a, b = self.paras[back]
+            text = self.text[a:b].strip()
+            if len(text.split()) > 8 or text.endswith((".", "!", "?")):
+                continue  # prose: keep looking for the heading of this section
+            span = self.doc.char_span(a, b, alignment_mode="expand")
+            return (span is not None and self.has_cue("previous_sections", span.start, span.end)), None
+        return False, None
 
     def section_area(self, sent: Span) -> str | None:
         """The judgement area named by the heading above a run of table rows ("Services for looked after
