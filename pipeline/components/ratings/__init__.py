@@ -50,8 +50,8 @@ CLAUSE_PUNCT = {",", ";", "(", ")", "–", "—", ":", "[", "]"}
 ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_poorly"}
 # Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
-               "visit_document", "clause_words", "other_graders", "previous_sections", "previous_just_before", "pluperfect", "as_was",
-               "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after",
+               "visit_document", "clause_words", "other_graders", "previous_sections", "previous_just_before",
+               "pluperfect", "as_was", "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after",
                "grade_scope")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
              "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
