@@ -51,8 +51,8 @@ ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_
 # Phrase cue lists run through the Matcher; word lists are looked up on token NORM.
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
                "visit_document", "clause_words", "other_graders", "previous_sections", "previous_just_before",
-               "pluperfect", "as_was", "other_subjects", "not_grade_before", "scale_words", "current_just_before", "distribute_after",
-               "grade_scope")
+               "pluperfect", "as_was", "other_subjects", "not_grade_before", "scale_words", "current_just_before",
+               "distribute_after", "grade_scope")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
              "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
              "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs", "ri_subjects",
