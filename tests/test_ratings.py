@@ -576,6 +576,12 @@ CASES = [
     ("news-previous-then-report", "Nottingham's services were previously judged to require improvement in 2015. "
      "In their report, inspectors judged all three areas to be good.", {("Nottingham", OE, RI, PREV),
                                                                         ("Nottingham", OE, GOOD, CUR)}),
+    ("dash-aside-then-although", "The report rated Hull's overall effectiveness as requires improvement - the same "
+     "grade it was given in 2015 - although the service for children in care was judged good, up from requires "
+     "improvement in 2015.", {("Kingston upon Hull", OE, RI, CUR), ("Kingston upon Hull", OE, RI, PREV), ("Kingston upon Hull", CIC, GOOD, CUR),
+                              ("Kingston upon Hull", CIC, RI, PREV)}),
+    ("still-as-they-did", "Ofsted found that in Hull the experiences of children who need help and protection still require "
+     "improvement, as they did four years ago.", {("Kingston upon Hull", HP, RI, CUR), ("Kingston upon Hull", HP, RI, PREV)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

@@ -835,6 +835,9 @@ class RatingsExtractor:
             # "children in care were judged good in A, while in B they required improvement": the pronoun is
             # the areas the sentence's grade before was for
             before = [x for x in prev_labels if x != "overall_effectiveness"]
+        if not labels and not before and prev_labels and 0 < g.start - prev_end <= 4 and self._is_from(doc, g, sent):
+            # "care leavers was judged good, up from requires improvement": the grade moved from is for the same areas
+            before = list(prev_labels)
         labels = _uniq(labels + before)
         return _uniq((labels or ["overall_effectiveness"]) + extra), None
 
@@ -844,8 +847,9 @@ class RatingsExtractor:
         ("the help children received remained strong and judged it good"), or one opening the clause right
         after it ("requires improvement, unchanged from 2019")."""
         strong = self.words["strong_before"]
-        if ce + 1 < len(doc) and doc[ce].text == "," and ctx.cue_starts_at("both", ce + 1) and (
-                ctx.grade_starts.get(ce + 2) is None) and not self._state_verb(doc, ce + 1, ce + 2):
+        nxt = ce + 2 if ce + 2 < len(doc) and doc[ce + 1].norm_ == "the" else ce + 1  # ", the same grade as ..."
+        if nxt < len(doc) and doc[ce].text in (",", "-", "–", "—") and ctx.cue_starts_at("both", nxt) and (
+                ctx.grade_starts.get(nxt + 1) is None) and not self._state_verb(doc, nxt, nxt + 1):
             return True
         for s, e in ctx.cues["both"][bisect.bisect_left(ctx.cue_starts["both"], cs):]:
             if s >= ce:
@@ -925,8 +929,11 @@ class RatingsExtractor:
             timings = [("previous", year if year is not None else rel)]
         else:
             timings = [("current", year if year is not None else doc_year)]
-            if not ctx.has_cue("current", cs, ce):
-                # a grade-free opening clause: "At the last inspection, in April 2022, ... was judged good"
+            # a grade-free opening clause: "At the last inspection, in April 2022, ... was judged good"; not across
+            # "although" / "but" ("... - the same grade it was given in 2015 - although X was judged good")
+            own_clause = ctx.cue_starts_at("clause_words", cs) or cs > sent.start and ctx.cue_starts_at(
+                "clause_words", cs - 1)
+            if not ctx.has_cue("current", cs, ce) and not own_clause:
                 starts = {a.start for a in accepted}
                 pos = sent.start
                 pyear, found = None, False
