@@ -317,3 +317,11 @@ def test_wrapped_table_through_the_cleaner_grades_the_right_area():
     result = clean(text)
     assert ("The experiences and progress of children who need help and protection Requires improvement to be good"
             in result.text.split("\n\n"))
+
+
+def test_broadcaster_desk_line_is_dropped():
+    result = clean("Medway children's services rated inadequate\n\nBy Priya Sandhu\nBBC News, Kent\n\n"
+                   "A council's services have been rated inadequate by Ofsted.\n\nBBC News said the council was rated "
+                   "good.")
+    assert "byline_desk: BBC News, Kent" in result.removed
+    assert "BBC News said the council was rated good." in result.text

@@ -582,6 +582,12 @@ CASES = [
                               ("Kingston upon Hull", CIC, RI, PREV)}),
     ("still-as-they-did", "Ofsted found that in Hull the experiences of children who need help and protection still require "
      "improvement, as they did four years ago.", {("Kingston upon Hull", HP, RI, CUR), ("Kingston upon Hull", HP, RI, PREV)}),
+    ("roundup-bracket-previous", "Ofsted roundup: Kent rated outstanding as two councils shed 'inadequate' label\n\n"
+     "KENT: Outstanding (previously good)\n\nKent, one of two councils inspected in February, was rated outstanding.",
+     {("Kent", OE, OUT, CUR), ("Kent", OE, GOOD, PREV)}),
+    ("among-the-ten-councils", "At the other end of the scale, Camden and Islington were among the ten councils "
+     "rated as performing excellently by Ofsted.", {("Camden", OE, "excellent", CUR),
+                                                    ("Islington", OE, "excellent", CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

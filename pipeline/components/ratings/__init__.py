@@ -64,7 +64,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
              "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
              "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
-             "event_subordinators")
+             "event_subordinators", "bracket_previous", "council_plurals")
 w_relative = frozenset({"which", "who", "whose"})  # relative pronouns that open an inserted clause
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
@@ -331,6 +331,9 @@ class RatingsExtractor:
             return "strong" if ctx.has_cue("rating_context", sent.start, sent.end) else ""
         if self._is_table_row(doc, g, sent, ctx):
             return "table"
+        if prev_tok is not None and prev_tok.norm_ in w["bracket_previous"] and p - 1 >= sent.start and (
+                doc[p - 1].text == "(") and ctx.grade_ending_at(p - 2) is not None:
+            return "strong"  # a round-up line: "LANCASHIRE: Outstanding (previously good)"
         if self._listed_after_name(doc, g, sent, ctx):
             return "strong"
         sent_ctx = ctx.has_cue("rating_context", sent.start, sent.end)
@@ -1374,6 +1377,8 @@ class _DocContext:
                 and not self._mentions_between(doc[cs].idx, gc):
             return self._included_after(g.end, sent)
         before = self._mentions_between(ss, gc)
+        if before and self._counted_subject(before[-1], g):
+            return self._included_after(g.end, sent)  # "X rated outstanding as two councils shed 'inadequate' label"
         if before:
             return self._pairs(self._group(self._outside_relative(before, g, sent)))
         pk = bisect.bisect_right(self.para_starts, ss) - 1
@@ -1417,6 +1422,21 @@ class _DocContext:
                         return list(self.lead)
                     return self._pairs([prev[-1]])
         return list(self.lead or self.primary)
+
+    def _counted_subject(self, k: int, g: Grade) -> bool:
+        """A count of councils ('two councils', 'three authorities') between mention k and the grade: the grade
+        is theirs, not the named council's ('one of two councils' is not such a count)."""
+        doc = self.doc
+        tok = doc.char_span(self.mentions[k]["end"] - 1, self.mentions[k]["end"], alignment_mode="expand")
+        if tok is None:
+            return False
+        w = self.ext.words
+        for i in range(tok.end, g.start - 1):
+            if (doc[i].like_num or doc[i].norm_ in self.ext.year_words) and doc[i + 1].norm_ in w["council_plurals"]:
+                j = i - 2 if doc[i - 1].norm_ == "the" else i - 1
+                if doc[j].norm_ not in ("of", "among", "with"):  # "among the ten councils rated excellent"
+                    return True
+        return False
 
     def _included_after(self, lo: int, sent: Span) -> list[tuple[str, str]]:
         """'12 councils were rated outstanding, including A, B and C': the councils given as examples of a
