@@ -906,6 +906,28 @@ CASES += [
      [("still not keeping children safe", "inspectors", "ofsted")]),
 ]
 
+CASES += [
+    ("words_of_role_of_org_then_name",
+     "“We are profoundly sorry. Children deserve far better than this.”\n\n"
+     "Those were the words of the leader of Medway Council, Graham Petters, who promised action.",
+     [("We are profoundly sorry. Children deserve far better than this.", "Graham Petters", "person")]),
+    ("acronym_spelt_out_earlier",
+     "But the Local Government Association (LGA), which represents councils, disagreed.\n\n"
+     "“Councils are being forced to make impossible choices,” an LGA spokesperson said.",
+     [("Councils are being forced to make impossible choices", "Local Government Association", "organisation")]),
+    ("she_is_not_the_forum_she_chairs",
+     "Kath Morgan, who chairs the Herefordshire Parent Carer Forum, said families had noticed a difference. "
+     "“People are telling me that their social worker rings them back,” she said.",
+     [("People are telling me that their social worker rings them back", "Kath Morgan", "person")]),
+    ("visit_in_a_year_found",
+     "Its previous inspection, in 2018, found services to be inadequate, and a further visit in 2021 found "
+     "“widespread and serious weaknesses”.\n\nThe council had been rated inadequate, following an inspection "
+     "which found “serious failures in the front door”.\n\nTheir report said: “Children are now safer than they were.”",
+     [("widespread and serious weaknesses", "Ofsted", "ofsted"),
+      ("serious failures in the front door", "Ofsted", "ofsted"),
+      ("Children are now safer than they were.", "the report", "ofsted")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

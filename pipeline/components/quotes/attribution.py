@@ -34,6 +34,8 @@ COUNCIL_RE = re.compile(
 _KIND_COUNCIL_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+[Cc]ouncil\b")
 # A person named by first name only, with an age: "Jade, 19, who grew up in care" / "Tom, aged 15,".
 AGED_RE = re.compile(rf"\b({_CAP_WORD}),\s+(?:aged\s+)?\d{{1,2}},")
+# A name spelt out before its acronym: "the Local Government Association (LGA)".
+_ACRONYM_RE = re.compile(r"((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|the|in|on)\s+)*){1,8})\(([A-Z]{2,6})\)")
 PERSON_RE = re.compile(rf"\b(?:{_CAP_WORD})(?:\s+(?:(?:van|de|der|von|da|di|le|la|du)\s+)?(?:{_CAP_WORD}))+")
 
 
@@ -99,6 +101,7 @@ class Attributor:
         self._mentions: dict[int, list[tuple[int, str, Speaker]]] = {}
         self._headline: int | None = None  # paragraph index of the headline, found on first need
         self._passive_seen = False  # set by _head when a passive reporting verb had no agent
+        self._acronyms: dict[str, str] | None = None  # found on first need
 
     # ----------------------------------------------------------------- tokens and sentences
     def para(self, pi: int) -> _Para:
@@ -472,6 +475,14 @@ class Attributor:
             j += 1
         while j < hi and toks[j].low in lex.titles:
             j += 1
+        if j + 1 < hi and j - 1 > i and toks[j].is_cap and toks[j - 1].low in ("of", "at", "for") and any(
+                toks[x].low in lex.role_heads for x in range(i, j - 1)):
+            # "the leader of Medway Council, Graham Petters": the role's organisation, then the name
+            k = j
+            while k < hi and (toks[k].is_cap or toks[k].low in ("and", "of")):
+                k += 1
+            if k + 1 < hi and toks[k].text == "," and toks[k + 1].is_cap:
+                j = k
         role_end = j
         if j + 1 < hi and j > i and toks[j].text == "," and toks[j + 1].is_cap and any(
                 toks[x].low in lex.role_heads for x in range(i, j)):
@@ -674,6 +685,16 @@ class Attributor:
                 return got[0], j + 1
         return None
 
+    def _skip_time(self, toks: list[Tok], k: int, s: int) -> int:
+        """Index before a short time phrase ending at toks[k] ('in 2021', 'last week', 'in March 2024'), else k."""
+        lex = self.lex
+        j = k
+        while j >= s and k - j < 3 and (toks[j].text[:1].isdigit() or toks[j].low in lex.time_words):
+            j -= 1
+        if j < k and j >= s and toks[j].low in lex.time_prepositions:
+            return j - 1
+        return k
+
     def _skip_back(self, toks: list[Tok], k: int, s: int) -> int:
         """Step left over adverbs, auxiliaries and a bracketed aside ("Cllr Bob Ainsworth (Lab) said")."""
         while k >= s:
@@ -698,11 +719,20 @@ class Attributor:
         k = self._skip_back(toks, v - 1, s)
         if k >= s:
             got = self.speaker_ending_at(toks, k, s)
+            if got is None:
+                t = self._skip_time(toks, k, s)  # "a further visit in 2021 found"
+                got = self.speaker_ending_at(toks, t, s) if t < k else None
+                if got is not None and got[0].type not in ("ofsted", "organisation"):
+                    got = None
             if got is not None:
                 return got[0]
         if k >= s + 2 and toks[k].low in ("which", "who") and toks[k - 1].text == ",":
             got = self.speaker_ending_at(toks, k - 2, s)  # "... by Ofsted, which said"
             if got is not None and got[0].type != "pronoun":
+                return got[0]
+        if k >= s + 1 and toks[k].low in ("which", "that") and toks[k - 1].quote < 0:
+            got = self.speaker_ending_at(toks, k - 1, s)  # "following an inspection which found"
+            if got is not None and got[0].type in ("ofsted", "organisation"):
                 return got[0]
         if toks[v].low.endswith("ing") and v - 1 >= s and toks[v - 1].text == ",":
             return None  # "..., saying:" takes the subject of an earlier verb
@@ -997,7 +1027,29 @@ class Attributor:
             named = self.council_name(sp.pos)
             if named:
                 return replace(sp, name=named)
+        if sp.type == "organisation" and sp.name and sp.name.isupper() and 2 <= len(sp.name) <= 6:
+            full = self.acronyms().get(sp.name)  # "LGA" -> "Local Government Association", as the text spelt it out
+            if full:
+                return replace(sp, name=full)
         return sp
+
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the text spells out: "the Local Government Association (LGA)" -> {"LGA": "Local Government
+        Association"} (the capitalised words' initials must spell the acronym)."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _ACRONYM_RE.finditer(self.text):
+                words = m.group(1).split()
+                acr = m.group(2)
+                for start in range(len(words)):
+                    cand = words[start:]
+                    if not cand[0][:1].isupper():
+                        continue
+                    initials = "".join(w[0] for w in cand if w[:1].isupper())
+                    if initials == acr:
+                        self._acronyms.setdefault(acr, " ".join(cand))
+                        break
+        return self._acronyms
 
     def name_for_role(self, phrase: str) -> str | None:
         """The person the text names with this role elsewhere: "Leon Azure (Director of Children's Social

@@ -85,6 +85,8 @@ class Lexicon:
     report_modifiers: frozenset[str]
     passive_auxiliaries: frozenset[str]
     clause_conjunctions: frozenset[str]
+    time_words: frozenset[str]
+    time_prepositions: frozenset[str]
     settings: dict
 
 
@@ -163,5 +165,7 @@ def lexicon() -> Lexicon:
         report_modifiers=fset("report_modifiers"),
         passive_auxiliaries=fset("passive_auxiliaries"),
         clause_conjunctions=fset("clause_conjunctions"),
+        time_words=fset("time_words"),
+        time_prepositions=fset("time_prepositions"),
         settings={k: v for k, v in words.items() if isinstance(v, int | float | str) and not k.startswith("_")},
     )
