@@ -928,6 +928,18 @@ CASES += [
       ("Children are now safer than they were.", "the report", "ofsted")]),
 ]
 
+CASES += [
+    ("role_only_tail_resolved_to_name_given_later",
+     "Children's services are “running to stand still”, the chief inspector of Ofsted has warned.\n\n"
+     "Speaking ahead of the annual report, Margaret Tully, Her Majesty's chief inspector, said the system was "
+     "under strain.",
+     [("running to stand still", "Margaret Tully", "person")]),
+    ("she_after_name_with_age_is_the_full_name",
+     "Kayleigh Dunn, 32, a mother-of-three from Gillingham, told the BBC she had had five social workers.\n\n"
+     "“Every time you get used to someone, they leave,” she said.",
+     [("Every time you get used to someone, they leave", "Kayleigh Dunn", "person")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

@@ -642,6 +642,20 @@ class Attributor:
                 if role and not sp.role:
                     sp.role = self._clean_role(role)
                 return sp
+            return None
+        # a person named only by role: '"...", the chief inspector of Ofsted has warned'
+        for k in range(j + 1, min(hi, j + 10)):
+            v = self.verb_at(toks, k, hi)
+            if v is None or v[0].where not in where:
+                continue
+            e = k - 1
+            while e > j and toks[e].low in lex.fillers:
+                e -= 1
+            got = self._role_back(toks, e, j)
+            if got is not None and got[1] == j and self.name_for_role(got[0].name or ""):
+                # only a role the text names elsewhere: "one care leaver told the panel" stays unattributed
+                return replace(got[0], cue=" ".join(t.low for t in toks[k:k + v[1]]))
+            break
         return None
 
     def _source_after(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
@@ -1017,10 +1031,12 @@ class Attributor:
             got = self._antecedent(sp)
             if got is None:
                 return replace(sp, name=None, type="unknown")
+            if got.type == "person" and got.name and len(got.name.split()) == 1:
+                got = replace(got, name=self.full_name(got.name, got.pos))  # "Kayleigh Dunn, 32, ..." then "she"
             return replace(got, pos=sp.pos, cue=sp.cue, role=got.role)
         if sp.type == "person" and sp.pronoun == "role" and sp.name:
             named = self.name_for_role(sp.name)
-            return replace(sp, name=named, role=sp.name, pronoun=None) if named else sp
+            return replace(sp, name=named, role=self._clean_role(sp.name), pronoun=None) if named else sp
         if sp.type == "person" and sp.name and len(sp.name.split()) == 1:
             return replace(sp, name=self.full_name(sp.name, sp.pos))
         if sp.type == "organisation" and sp.name == "the council":
@@ -1064,9 +1080,17 @@ class Attributor:
             words.pop(0)
         if len(words) < 2:
             return None  # "the director" alone is too vague to pin on a name
+        found = self._role_name_match(words)
+        cut = next((i for i, w in enumerate(words) if fold(w) in ("of", "for", "at")), len(words))
+        if found is None and 2 <= cut < len(words):
+            # "the chief inspector of Ofsted" is the "Margaret Tully, Her Majesty's chief inspector" named before
+            found = self._role_name_match(words[:cut])
+        return found
+
+    def _role_name_match(self, words: list[str]) -> str | None:
         role = r"\s+".join(_APOS.sub("['’]", re.escape(w)) for w in words)
         name = rf"((?:{_CAP_WORD})(?:\s+(?:{_CAP_WORD}))+)"
-        pat = re.compile(rf"{name}\s*(?:\(|,\s*)(?:the\s+)?(?:[\w’']+['’]s\s+)?(?i:{role})\b"
+        pat = re.compile(rf"{name}\s*(?:\(|,\s*)(?:the\s+)?(?:(?:[\w’']+\s+)?[\w’']+['’]s\s+)?(?i:{role})\b"
                          rf"|(?i:{role})\s*,?\s+{name}")
         for m in pat.finditer(self.text):
             got = m.group(1) or m.group(2)
