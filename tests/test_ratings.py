@@ -617,6 +617,26 @@ def test_rows_carry_evidence_offsets_and_years(nlp):
         assert r["authority_code"] == "E10000012"
 
 
+def test_each_coordinated_grade_takes_the_year_after_it(nlp):
+    doc = run(nlp, "Torbay was judged inadequate in 2019 and requires improvement in 2021, and has now been "
+              "rated good.", published="2024-03-07")
+    years = {(r["grade"], r["timing"]): r["inspection_year"] for r in doc._.ratings}
+    assert years == {("inadequate", "previous"): 2019, ("requires_improvement", "previous"): 2021,
+                     ("good", "current"): 2024}
+    doc = run(nlp, "A council whose children's services were judged 'good' in 2018 has been rated 'inadequate' "
+              "after inspectors returned in September 2020.\n\nTorbay said it was disappointed.",
+              published="2020-11-02")
+    assert {(r["grade"], r["timing"], r["inspection_year"]) for r in doc._.ratings} == {
+        ("good", "previous", 2018), ("inadequate", "current", 2020)}
+
+
+def test_short_first_paragraph_ending_in_a_full_stop_is_body_text(nlp):
+    text = ("Council rated good\n\nChildren's services at Torbay Council have been rated good by Ofsted.\n\n"
+            "In Devon, the county council kept its outstanding rating.")
+    doc = run(nlp, text, published="2024-03-07")
+    assert keyset(doc) == {("Torbay", OE, GOOD, CUR), ("Devon", OE, OUT, CUR), ("Devon", OE, OUT, PREV)}
+
+
 def test_relative_year(nlp):
     doc = run(nlp, "Torbay, rated inadequate when it was last inspected two years ago, is now judged good.",
               published="2021-03-01")

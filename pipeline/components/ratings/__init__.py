@@ -916,7 +916,12 @@ class RatingsExtractor:
     def _timing(self, doc, g: Grade, sent, accepted, ctx) -> list[tuple[str, int | None]]:
         cs, ce = ctx.clause_of(g.start, sent)
         doc_year = ctx.doc_year
-        year = ctx.year_in(cs, ce, own_clause=True)
+        # "judged inadequate in 2019 and requires improvement in 2021": a year right after the grade (before the
+        # next grade) is its own; else the first year of the clause ("In 2019 it was judged good")
+        nxt = min((a.start for a in accepted if a.start >= g.end), default=ce)
+        year = ctx.year_in(g.end, min(ce, nxt), own_clause=True) if g.end < min(ce, nxt) else None
+        if year is None:
+            year = ctx.year_in(cs, ce, own_clause=True)
         has_rel, rel = ctx.relative_year(cs, ce, g.start)
         if self._both(doc, g, cs, ce, ctx):
             prev_year = year if year is not None and (doc_year is None or year < doc_year) else rel
@@ -1468,8 +1473,9 @@ class _DocContext:
         self.lead = []
         for si in sorted(by_sent):
             sent = sents[si]
-            if self.is_paragraph(sent) and self.paragraph_tokens(sent) <= 25 and sent.start_char < 400:
-                continue  # the headline or a sub-heading
+            if self.is_paragraph(sent) and self.paragraph_tokens(sent) <= 25 and sent.start_char < 400 and not (
+                    self.text[sent.start_char:sent.end_char].rstrip().endswith(".")):
+                continue  # the headline or a sub-heading (a short first paragraph ending in a full stop is body text)
             for g in by_sent[si]:
                 if g.kind:
                     before = self._mentions_between(sent.start_char, self.doc[g.start].idx)
