@@ -637,6 +637,22 @@ def test_short_first_paragraph_ending_in_a_full_stop_is_body_text(nlp):
     assert keyset(doc) == {("Torbay", OE, GOOD, CUR), ("Devon", OE, OUT, CUR), ("Devon", OE, OUT, PREV)}
 
 
+def test_county_naming_where_a_unitary_is_does_not_take_its_grades(nlp):
+    """'the Essex authority', 'the former county of Cumbria': a county named to place the council the text is
+    about; the grades are that council's."""
+    text = ("Vulnerable children in Thurrock were left at risk, Ofsted has found, in a damning report that makes the "
+            "Essex authority the latest council to have its children's services rated inadequate.\n\n"
+            "Help and protection was also judged inadequate.")
+    doc = run(nlp, text, published="2017-03-02")
+    assert {(r["authority_name"], r["judgement"]) for r in doc._.ratings} == {
+        ("Thurrock", OE), ("Thurrock", HP)}
+    text = ("Senior officers at Cumberland Council faced questions.\n\nThe new unitary authority, which took over "
+            "services in the north and west of the former county of Cumbria in April 2023, was found to \"require "
+            "improvement to be good\" overall in a report published on 6 March 2025.")
+    doc = run(nlp, text, published="2025-03-07")
+    assert keyset(doc) == {("Cumberland", OE, RI, CUR)}
+
+
 def test_relative_year(nlp):
     doc = run(nlp, "Torbay, rated inadequate when it was last inspected two years ago, is now judged good.",
               published="2021-03-01")

@@ -64,7 +64,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "subject_gerunds", "gerund_determiners", "gerund_subject_verbs", "scale_position_words",
              "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
              "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
-             "event_subordinators", "bracket_previous", "council_plurals")
+             "event_subordinators", "bracket_previous", "council_plurals",
+             "council_nouns", "direction_words")
 w_relative = frozenset({"which", "who", "whose"})  # relative pronouns that open an inserted clause
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
@@ -947,7 +948,10 @@ class RatingsExtractor:
                 pyear, found = None, False
                 while pos < cs:
                     a, b = ctx.clause_of(pos, sent)
-                    if not any(a <= s < b for s in starts):
+                    # a relative clause describes the subject ("The new unitary authority, which took over in April
+                    # 2023, was found ..."): its dates are not the grade's
+                    first = a + 1 if a + 1 < b and doc[a].is_punct else a
+                    if not any(a <= s < b for s in starts) and doc[first].norm_ not in w_relative:
                         # "where services have been run since 2014 by ..." dates something else; but "since 2018,
                         # when they were rated ..." dates the grade
                         cy = ctx.year_in(a, b, own_clause=doc[cs].norm_ != "when")
@@ -1368,9 +1372,11 @@ class _DocContext:
         return out
 
     def _mentions_between(self, lo: int, hi: int) -> list[int]:
+        """Mentions starting in [lo, hi) (characters) that may hold a grade: not 'like Camden', not 'the Essex
+        authority' (a county naming where the text's council is)."""
         a = bisect.bisect_left(self.m_starts, lo)
         b = bisect.bisect_left(self.m_starts, hi)
-        return [k for k in range(a, b) if not self._compared(k)]
+        return [k for k in range(a, b) if not self._compared(k) and not self._descriptor_place(k)]
 
     def authorities_for(self, g: Grade, sent: Span) -> list[tuple[str, str]]:
         doc = self.doc
@@ -1384,8 +1390,9 @@ class _DocContext:
         before = self._mentions_between(ss, gc)
         if before and self._counted_subject(before[-1], g):
             return self._included_after(g.end, sent)  # "X rated outstanding as two councils shed 'inadequate' label"
-        if before:
-            return self._pairs(self._group(self._outside_relative(before, g, sent)))
+        subject = self._outside_relative(before, g, sent) if before else None
+        if subject is not None:
+            return self._pairs(self._group(subject))
         pk = bisect.bisect_right(self.para_starts, ss) - 1
         if self._distributes(sent.start, g.start) or self.has_cue("distribute_after", g.end, ce):
             group = self._previous_sentence_group(sent, pk)
@@ -1427,6 +1434,22 @@ class _DocContext:
                         return list(self.lead)
                     return self._pairs([prev[-1]])
         return list(self.lead or self.primary)
+
+    def _descriptor_place(self, k: int) -> bool:
+        """Mention k only says where a council is: 'the Essex authority', 'the south Essex unitary', 'the former
+        county of Cumbria' (the, maybe a direction word, the name, then a lower-case council noun)."""
+        doc = self.doc
+        span = doc.char_span(self.mentions[k]["start"], self.mentions[k]["end"], alignment_mode="expand")
+        if span is None or span.end >= len(doc):
+            return False
+        w = self.ext.words
+        i = span.start - 1
+        if i >= 1 and doc[i].norm_ == "of" and doc[i - 1].norm_ in ("county", "area"):
+            return True  # "the former county of Cumbria"
+        if i >= 0 and doc[i].norm_ in w["direction_words"]:
+            i -= 1
+        nxt = doc[span.end]
+        return i >= 0 and doc[i].norm_ == "the" and nxt.is_lower and nxt.norm_ in w["council_nouns"]
 
     def _counted_subject(self, k: int, g: Grade) -> bool:
         """A count of councils ('two councils', 'three authorities') between mention k and the grade: the grade
@@ -1541,16 +1564,18 @@ class _DocContext:
                 return True
         return False
 
-    def _outside_relative(self, before: list[int], g: Grade, sent: Span) -> int:
+    def _outside_relative(self, before: list[int], g: Grade, sent: Span) -> int | None:
         """The last mention before the grade, unless it sits in a closed relative clause between subject and
-        verb ('the Isle of Wight, whose services are run with Hampshire, kept its good rating')."""
+        verb ('the Isle of Wight, whose services are run with Hampshire, kept its good rating'); None when the only
+        mention does and the subject is a description ('The new unitary authority, which took over services in
+        the former county of Cumbria, was found to require improvement')."""
         k = before[-1]
         tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["end"], alignment_mode="expand")
-        if tok is None or len(before) < 2:
+        if tok is None:
             return k
         a, b = self.clause_of(tok.start, sent)
         rel = ("whose", "which", "who", "where")
-        prev_end = self.mentions[before[-2]]["end"]
+        prev_end = self.mentions[before[-2]]["end"] if len(before) >= 2 else sent.start_char
         while a - 2 > sent.start and self.doc[a - 1].text == "," and self.doc[a].norm_ not in rel and (
                 self.doc[a - 2].idx >= prev_end):
             # the relative clause may run on past commas: "Richmond, where services have been run since 2014 by
@@ -1560,6 +1585,9 @@ class _DocContext:
             earlier = [x for x in before if self.mentions[x]["end"] <= self.doc[a].idx]
             if earlier:
                 return earlier[-1]
+            if a - 1 > sent.start and self.doc[a - 1].text == "," and self.doc[a - 2].norm_ in self.ext.words[
+                    "council_nouns"]:
+                return None
         return k
 
     def _described(self, lo: int, hi: int) -> list[tuple[str, str]]:
