@@ -588,6 +588,10 @@ CASES = [
     ("among-the-ten-councils", "At the other end of the scale, Camden and Islington were among the ten councils "
      "rated as performing excellently by Ofsted.", {("Camden", OE, "excellent", CUR),
                                                     ("Islington", OE, "excellent", CUR)}),
+    ("annual-lowest-of-its-grades", "Sheffield and Leeds were given the lowest of Ofsted's four grades in its "
+     "annual assessment.\n\nKent, which was rated poorly last year, moved up a grade to performs adequately.",
+     {("Sheffield", OE, "performs_poorly", CUR), ("Leeds", OE, "performs_poorly", CUR),
+      ("Kent", OE, "performs_poorly", PREV), ("Kent", OE, "performs_adequately", CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

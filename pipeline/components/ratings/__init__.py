@@ -230,8 +230,8 @@ class RatingsExtractor:
         grades = []
         n = len(doc)
         for start, end, label in _longest(gspans):
-            if end - start > 1 and doc[start].norm_ == "from":
-                start += 1  # "up from adequately": the 'from' only licenses the short form (grades.json)
+            if end - start > 1 and doc[start].norm_ in ("from", "rated", "judged", "graded"):
+                start += 1  # "up from adequately", "rated poorly": the first word only licenses the short form
             quoted = start > 0 and end < n and doc[start - 1].text in QUOTES and doc[end].text in QUOTES
             grades.append(Grade(start, end, label, quoted))
         judgements = _longest(jspans)
