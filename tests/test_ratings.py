@@ -592,6 +592,11 @@ CASES = [
      "annual assessment.\n\nKent, which was rated poorly last year, moved up a grade to performs adequately.",
      {("Sheffield", OE, "performs_poorly", CUR), ("Leeds", OE, "performs_poorly", CUR),
       ("Kent", OE, "performs_poorly", PREV), ("Kent", OE, "performs_adequately", CUR)}),
+    ("neg-counts-of-councils", "Kent was rated inadequate. Of the 114 councils inspected since 2013, 25 have "
+     "now been judged inadequate and only 28 good.", {("Kent", OE, INAD, CUR)}),
+    ("neg-graded-by-other-inspectorate", "Kent was rated inadequate. Kent Police, whose handling of vulnerable "
+     "children was graded requires improvement by HM Inspectorate of Constabulary last year, was criticised.",
+     {("Kent", OE, INAD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

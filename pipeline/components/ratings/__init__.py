@@ -296,6 +296,8 @@ class RatingsExtractor:
         # "good or outstanding", "good or better": a range, not a judgement
         if next_tok is not None and next_tok.norm_ == "or":
             return ""
+        if prev_tok is not None and prev_tok.like_num and not g.quoted:
+            return ""  # "25 have been judged inadequate and only 28 good": a count of councils
         if prev_tok is not None and prev_tok.norm_ == "or" and (
                 ctx.grade_ending_at(p - 1) is not None or ctx.grade_ending_at(p - 2) is not None):
             return ""
@@ -599,6 +601,10 @@ class RatingsExtractor:
         """Another inspectorate (CQC, HMICFRS, Estyn ...) named before the grade in its sentence, with no Ofsted
         between: the grade is that body's, for a hospital, police force or school."""
         starts = ctx.cue_starts["other_graders"]
+        n = g.end + (1 if g.quoted else 0)
+        if n + 1 < sent.end and doc[n].norm_ == "by" and (ctx.cue_starts_at("other_graders", n + 1) or (
+                doc[n + 1].norm_ == "the" and ctx.cue_starts_at("other_graders", n + 2))):
+            return True  # "was graded requires improvement by HM Inspectorate of Constabulary"
         k = bisect.bisect_left(starts, sent.start)
         if not (k < len(starts) and starts[k] < g.start):
             return False
