@@ -940,6 +940,21 @@ CASES += [
      [("Every time you get used to someone, they leave", "Kayleigh Dunn", "person")]),
 ]
 
+CASES += [
+    ("region_is_not_the_person_he_means",
+     "Tyler Morgan, 19, one of the charity's young ambassadors, grew up in care in the South West. “The worst "
+     "thing is not the distance,” he said.",
+     [("The worst thing is not the distance", "Tyler Morgan", "person")]),
+    ("first_name_alone_after_full_name",
+     "Our chief executive, Dominic Achebe, said the judgement had helped.\n\n“We're not asking for miracles,” "
+     "Dominic added.",
+     [("We're not asking for miracles", "Dominic Achebe", "person")]),
+    ("council_name_with_and",
+     "Westmorland and Furness Council was told to improve.\n\nThe council said it had “made a credible start "
+     "on the work”.",
+     [("made a credible start on the work", "Westmorland and Furness Council", "organisation")]),
+]
+
 
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]

@@ -28,8 +28,9 @@ _LAST_WORD = re.compile(r"([\w']+)[^\w']*$")
 _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
 # Space inside a name: a line break of hard-wrapped text, never a blank line (a byline above a paragraph).
 _GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
-COUNCIL_RE = re.compile(
-    rf"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*{_GAP}){{1,4}}(?:(?:Borough|County|City){_GAP})?Council\b")
+COUNCIL_RE = re.compile(  # "Westmorland and Furness Council", "Blackburn with Darwen Council" keep their "and"
+    rf"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*{_GAP}(?:(?:and|with){_GAP}(?=[A-Z]))?){{1,4}}"
+    rf"(?:(?:Borough|County|City){_GAP})?Council\b")
 # A council named by its kind only: "the county council", "the City Council's".
 _KIND_COUNCIL_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+[Cc]ouncil\b")
 # A person named by first name only, with an age: "Jade, 19, who grew up in care" / "Tom, aged 15,".
@@ -1141,6 +1142,11 @@ class Attributor:
         for _, sp in self.history:
             if sp.type == "person" and sp.name and sp.name.endswith(" " + surname) and len(sp.name) > len(best):
                 best = sp.name
+        if best == surname and fold(surname) in self.lex.female_names | self.lex.male_names:
+            # a first name alone ("Dominic") after the full name was given ("Dominic Achebe, 17, ...")
+            m = re.search(rf"\b{re.escape(surname)}\s+((?:{_CAP_WORD}))\b", self.text)
+            if m and fold(m.group(1)) not in self.lex.name_stop and fold(m.group(1)) not in self.lex.org_words:
+                best = f"{surname} {m.group(1)}"
         if best == surname:
             pat = re.compile(rf"\b((?:(?:{_CAP_WORD})\s+){{1,3}}){re.escape(surname)}\b")
             for m in pat.finditer(self.text):
