@@ -325,3 +325,20 @@ def test_broadcaster_desk_line_is_dropped():
                    "good.")
     assert "byline_desk: BBC News, Kent" in result.removed
     assert "BBC News said the council was rated good." in result.text
+
+
+def test_date_wrapped_after_its_month_is_joined():
+    text = ("Warwickshire County Council\n\nInspection of children's services\n\nReport published: 24 March 2015\n\n"
+            "Previous inspections\n\nThe last inspection of the local authority's arrangements for the protection of "
+            "children was in June\n2012. The local authority was judged to be inadequate.")
+    assert "was in June 2012. The local authority" in clean(text).text
+
+
+def test_byline_and_council_report_kinds():
+    wire = ("Three councils performing poorly, says Ofsted\n\nBy Daniel Moss, Press Association\n\nChildren's "
+            "services in three councils are performing poorly, the watchdog said today.\n\nEnds")
+    assert clean(wire).kind == "news"
+    report = ("Open Report on behalf of the Executive Director\n\nReport to: Children and Young People Scrutiny "
+              "Committee\n\nDate: 06/09/2024\n\nOverall effectiveness: outstanding. This report is to note the "
+              "inspection outcome.")
+    assert clean(report).kind == "council_minutes"

@@ -111,9 +111,16 @@ def _drop_rule(line: str, rules: _Rules) -> str | None:
     return rules.drop_names[int(m.lastgroup[1:])] if m else None
 
 
+_MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$", re.IGNORECASE)
+_YEAR_START = re.compile(r"(?:19|20)\d\d\b")
+
+
 def _joins_next(prev: str, nxt: str) -> bool:
-    """A PDF page break split a sentence: no closing punctuation, next block starts lower-case."""
-    return bool(prev) and nxt[:1].islower() and not _ends_clause(prev)
+    """A PDF page break or line wrap split a sentence: no closing punctuation, next block starts lower-case, or a
+    date broken after its month ("... was in June" / "2012. The local authority ...")."""
+    if not prev or _ends_clause(prev):
+        return False
+    return nxt[:1].islower() or bool(_YEAR_START.match(nxt) and _MONTH_END.search(prev))
 
 
 def clean(raw: str, title: str | None = None) -> CleanResult:

@@ -117,6 +117,7 @@ def _rules() -> tuple[list[dict], str]:
             "head_all": [_compile(p, flags) for p in rule.get("head_all", [])],
             "any": [_compile(p, flags) for p in rule.get("any", [])],
             "min_any": rule.get("min_any", 1),
+            "none": [_compile(p, flags) for p in rule.get("none", [])],
         })
     return compiled, data["default"]
 
@@ -132,6 +133,8 @@ def detect_kind(paragraphs: list[str]) -> str:
     for rule in rules:
         if not all(_contains_any(head, lits) and p.search(head) for p, lits in rule["head_all"]):
             continue
+        if any(_contains_any(text, lits) and p.search(text) for p, lits in rule["none"]):
+            continue  # a signal of another kind rules this one out
         if _at_least(rule["min_any"], (_contains_any(text, lits) and p.search(text) for p, lits in rule["any"])):
             return rule["kind"]
     return default
