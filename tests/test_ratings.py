@@ -800,3 +800,11 @@ def test_crosscheck_reads_a_folder_of_parts(tmp_path, capsys):
                    "inspection_year": 2014}]).to_parquet(folder / "part-0.parquet")
     assert crosscheck.main(["--output", str(tmp_path), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["summary"]["agree"] == 1
+
+
+def test_patterns_are_fixed_phrases():
+    """Every grade, judgement and cue pattern expands to fixed phrases for the PhraseMatcher: a single '_' wildcard
+    pattern puts the token Matcher over every token of every document and doubled the component's cost."""
+    from pipeline.nlp import shared_nlp
+
+    assert len(shared_nlp().get_pipe("ofsted_ratings").matcher) == 0

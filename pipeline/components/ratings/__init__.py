@@ -1037,6 +1037,7 @@ class _DocContext:
         ms = sorted(doc._.authority_mentions or [], key=lambda m: m["start"])
         self.mentions = ms
         self.m_starts = [m["start"] for m in ms]
+        self._holders: dict[int, bool] = {}
         auths = doc._.authorities or []
         primary = [a for a in auths if a.get("is_primary")]
         if primary:
@@ -1382,7 +1383,14 @@ class _DocContext:
         authority' (a county naming where the text's council is)."""
         a = bisect.bisect_left(self.m_starts, lo)
         b = bisect.bisect_left(self.m_starts, hi)
-        return [k for k in range(a, b) if not self._compared(k) and not self._descriptor_place(k)]
+        return [k for k in range(a, b) if self._holder(k)]
+
+    def _holder(self, k: int) -> bool:
+        """Mention k may hold a grade (see _mentions_between); worked out once per mention."""
+        got = self._holders.get(k)
+        if got is None:
+            got = self._holders[k] = not self._compared(k) and not self._descriptor_place(k)
+        return got
 
     def authorities_for(self, g: Grade, sent: Span) -> list[tuple[str, str]]:
         doc = self.doc
