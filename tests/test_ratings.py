@@ -597,6 +597,9 @@ CASES = [
     ("neg-graded-by-other-inspectorate", "Kent was rated inadequate. Kent Police, whose handling of vulnerable "
      "children was graded requires improvement by HM Inspectorate of Constabulary last year, was criticised.",
      {("Kent", OE, INAD, CUR)}),
+    ("areas-both-require-improvement", "Ofsted has published its report on Kent.\n\nThe sub-judgements differ. "
+     "In Kent, help and protection and leadership both require improvement.",
+     {("Kent", HP, RI, CUR), ("Kent", LEAD, RI, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

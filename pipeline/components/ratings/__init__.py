@@ -383,7 +383,8 @@ class RatingsExtractor:
         if sb:
             # a move between grades is rating talk in any text about inspections
             return "strong" if sent_ctx or sb == "move" and ctx.doc_context else ""
-        subj = next((t for t in before if t.norm_ not in w["skip_before"]), None)
+        # "Help and protection and leadership both require improvement": 'both' / 'each' sit between subject and verb
+        subj = next((t for t in before if t.norm_ not in w["skip_before"] and t.norm_ not in ("both", "each")), None)
         if subj is not None and subj.text == ",":
             # "Norfolk County Council, which was inadequate in 2013, now requires improvement"
             head = self._relative_head(doc, subj.i, sent, ctx)
@@ -391,8 +392,11 @@ class RatingsExtractor:
         cs0 = ctx.clause_of(g.start, sent)[0]
         # a report's own one-line verdict: "Children's services in Warwickshire require improvement to be good"
         verdict = doc._.kind == "ofsted_report" and ctx.is_paragraph(sent)
+        # a judgement area as the subject needs no rating word in its own sentence in a text about inspections:
+        # "Help and protection and leadership both require improvement."
+        area_subject = subj is not None and ctx.judgement_at(subj.i) is not None and ctx.doc_context
         if g.grade == "requires_improvement" and doc[g.start].norm_ in ("require", "requires", "required") and (
-                (sent_ctx or verdict) and subj is not None and (ctx.judgement_at(subj.i) is not None
+                (sent_ctx or verdict or area_subject) and subj is not None and (ctx.judgement_at(subj.i) is not None
                                                    or ctx.has_mention(subj.i, subj.i + 1)
                                                    or ctx.mention_ending_at(subj.i) is not None
                                                    or subj.norm_ in w["ri_subjects"]
