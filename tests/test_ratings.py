@@ -600,6 +600,10 @@ CASES = [
     ("areas-both-require-improvement", "Ofsted has published its report on Kent.\n\nThe sub-judgements differ. "
      "In Kent, help and protection and leadership both require improvement.",
      {("Kent", HP, RI, CUR), ("Kent", LEAD, RI, CUR)}),
+    ("requiring-improvement-participle", "The new report rates Leeds's services as requiring improvement to be "
+     "good, with services for children who need help and protection also requiring improvement and leadership, "
+     "management and governance judged good.", {("Leeds", OE, RI, CUR), ("Leeds", HP, RI, CUR),
+                                                 ("Leeds", LEAD, GOOD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
 ]

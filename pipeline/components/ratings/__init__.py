@@ -395,7 +395,8 @@ class RatingsExtractor:
         # a judgement area as the subject needs no rating word in its own sentence in a text about inspections:
         # "Help and protection and leadership both require improvement."
         area_subject = subj is not None and ctx.judgement_at(subj.i) is not None and ctx.doc_context
-        if g.grade == "requires_improvement" and doc[g.start].norm_ in ("require", "requires", "required") and (
+        ri_verb = doc[g.start].norm_ in ("require", "requires", "required", "requiring")
+        if g.grade == "requires_improvement" and ri_verb and (
                 (sent_ctx or verdict or area_subject) and subj is not None and (ctx.judgement_at(subj.i) is not None
                                                    or ctx.has_mention(subj.i, subj.i + 1)
                                                    or ctx.mention_ending_at(subj.i) is not None
