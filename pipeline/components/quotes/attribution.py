@@ -1142,7 +1142,8 @@ class Attributor:
         for _, sp in self.history:
             if sp.type == "person" and sp.name and sp.name.endswith(" " + surname) and len(sp.name) > len(best):
                 best = sp.name
-        if best == surname and fold(surname) in self.lex.female_names | self.lex.male_names:
+        first = fold(surname)
+        if best == surname and (first in self.lex.female_names or first in self.lex.male_names):
             # a first name alone ("Dominic") after the full name was given ("Dominic Achebe, 17, ...")
             m = re.search(rf"\b{re.escape(surname)}\s+((?:{_CAP_WORD}))\b", self.text)
             if m and fold(m.group(1)) not in self.lex.name_stop and fold(m.group(1)) not in self.lex.org_words:

@@ -66,7 +66,10 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
              "event_subordinators", "bracket_previous", "council_plurals",
              "council_nouns", "direction_words")
-w_relative = frozenset({"which", "who", "whose"})  # relative pronouns that open an inserted clause
+# Words that open a relative clause inserted between a subject and its verb ("Norfolk, which was inadequate in
+# 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
+RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -389,20 +392,18 @@ class RatingsExtractor:
             # "Norfolk County Council, which was inadequate in 2013, now requires improvement"
             head = self._relative_head(doc, subj.i, sent, ctx)
             subj = doc[head] if head is not None else subj
-        cs0 = ctx.clause_of(g.start, sent)[0]
-        # a report's own one-line verdict: "Children's services in Warwickshire require improvement to be good"
-        verdict = doc._.kind == "ofsted_report" and ctx.is_paragraph(sent)
-        # a judgement area as the subject needs no rating word in its own sentence in a text about inspections:
-        # "Help and protection and leadership both require improvement."
-        area_subject = subj is not None and ctx.judgement_at(subj.i) is not None and ctx.doc_context
-        ri_verb = doc[g.start].norm_ in ("require", "requires", "required", "requiring")
-        if g.grade == "requires_improvement" and ri_verb and (
-                (sent_ctx or verdict or area_subject) and subj is not None and (ctx.judgement_at(subj.i) is not None
-                                                   or ctx.has_mention(subj.i, subj.i + 1)
-                                                   or ctx.mention_ending_at(subj.i) is not None
-                                                   or subj.norm_ in w["ri_subjects"]
-                                                   or any(True for _ in ctx.judgements_in(cs0, g.start)))):
-            return "bare"  # "the experiences of children in care required improvement"
+        if g.grade == "requires_improvement" and subj is not None and doc[g.start].norm_ in (
+                "require", "requires", "required", "requiring"):
+            area_subject = ctx.judgement_at(subj.i) is not None
+            # the sentence needs a rating word, unless it is a report's one-line verdict ("Children's services in
+            # Warwickshire require improvement to be good") or judgement areas are its subject in a text about
+            # inspections ("Help and protection and leadership both require improvement.")
+            context = sent_ctx or doc._.kind == "ofsted_report" and ctx.is_paragraph(sent) or (
+                area_subject and ctx.doc_context)
+            if context and (area_subject or ctx.has_mention(subj.i, subj.i + 1)
+                            or ctx.mention_ending_at(subj.i) is not None or subj.norm_ in w["ri_subjects"]
+                            or any(True for _ in ctx.judgements_in(ctx.clause_of(g.start, sent)[0], g.start))):
+                return "bare"  # "the experiences of children in care required improvement"
         names_next = self._names_follow(doc, n, sent, ctx) is not None
         if sent_ctx and (end_ok or names_next) and self._object_verb_before(doc, g, sent, ctx):
             return "strong"  # "rated that council good"
@@ -419,12 +420,12 @@ class RatingsExtractor:
             j_subject = any(ctx.judgement_at(i) is not None for i in range(subj_lo, first.i))
             has_subject = j_subject or any(doc[i].norm_ in w["copula_subjects"] for i in range(subj_lo, first.i)) \
                 or ctx.has_mention(subj_lo, first.i)
-            head = self._relative_head(doc, first.i - 1, sent, ctx) if first.i - 1 >= sent.start and doc[
-                first.i - 1].text == "," else None
-            if not has_subject and head is not None:
+            if not has_subject and first.i - 1 >= sent.start and doc[first.i - 1].text == ",":
                 # "Norfolk County Council, which was inadequate when it was last inspected in 2013, is now good"
-                j_subject = ctx.judgement_at(head) is not None
-                has_subject = j_subject or ctx.mention_ending_at(head) is not None
+                head = self._relative_head(doc, first.i - 1, sent, ctx)
+                if head is not None:
+                    j_subject = ctx.judgement_at(head) is not None
+                    has_subject = j_subject or ctx.mention_ending_at(head) is not None
             if has_subject and (sent_ctx or ctx.is_paragraph(sent)):
                 return "bare"
             # "Leadership ... was also inadequate, as was the LSCB." after a rating sentence in the paragraph
@@ -437,10 +438,8 @@ class RatingsExtractor:
         (the clause's subject, across it): else None."""
         if comma - 1 < sent.start:
             return None
-        a, _ = ctx.clause_of(comma - 1, sent)
-        while a - 1 > sent.start and doc[a - 1].text == "," and doc[a].norm_ not in w_relative:
-            a = ctx.clause_of(a - 2, sent)[0]  # the relative clause may hold commas of its own
-        if doc[a].norm_ in w_relative and a - 2 >= sent.start and doc[a - 1].text == ",":
+        a = ctx.relative_clause_start(comma - 1, sent, RELATIVE_PRONOUNS)
+        if a is not None and a - 2 >= sent.start and doc[a - 1].text == ",":
             return a - 2
         return None
 
@@ -951,9 +950,9 @@ class RatingsExtractor:
             timings = [("current", year if year is not None else doc_year)]
             # a grade-free opening clause: "At the last inspection, in April 2022, ... was judged good"; not across
             # "although" / "but" ("... - the same grade it was given in 2015 - although X was judged good")
-            own_clause = ctx.cue_starts_at("clause_words", cs) or cs > sent.start and ctx.cue_starts_at(
+            after_conjunction = ctx.cue_starts_at("clause_words", cs) or cs > sent.start and ctx.cue_starts_at(
                 "clause_words", cs - 1)
-            if not ctx.has_cue("current", cs, ce) and not own_clause:
+            if not ctx.has_cue("current", cs, ce) and not after_conjunction:
                 starts = {a.start for a in accepted}
                 pos = sent.start
                 pyear, found = None, False
@@ -962,7 +961,7 @@ class RatingsExtractor:
                     # a relative clause describes the subject ("The new unitary authority, which took over in April
                     # 2023, was found ..."): its dates are not the grade's
                     first = a + 1 if a + 1 < b and doc[a].is_punct else a
-                    if not any(a <= s < b for s in starts) and doc[first].norm_ not in w_relative:
+                    if not any(a <= s < b for s in starts) and doc[first].norm_ not in RELATIVE_PRONOUNS:
                         # "where services have been run since 2014 by ..." dates something else; but "since 2018,
                         # when they were rated ..." dates the grade
                         cy = ctx.year_in(a, b, own_clause=doc[cs].norm_ != "when")
@@ -1025,7 +1024,7 @@ class _DocContext:
         self._break_mask = None
         self.paras = doc_paragraphs(doc)
         self.para_starts = [b[0] for b in self.paras]
-        self._para_len: dict[int, int] = {}
+        self._para_spans: dict[int, Span | None] = {}
         self._clauses: dict[int, list[int]] = {}
         # years from the dates component
         dm = sorted(doc._.date_mentions or [], key=lambda d: d["start"])
@@ -1043,6 +1042,7 @@ class _DocContext:
         self.mentions = ms
         self.m_starts = [m["start"] for m in ms]
         self._holders: dict[int, bool] = {}
+        self._mention_spans: dict[int, Span | None] = {}
         auths = doc._.authorities or []
         primary = [a for a in auths if a.get("is_primary")]
         if primary:
@@ -1152,13 +1152,20 @@ class _DocContext:
         ends = [e for _, e in self.cues[name][k:bisect.bisect_right(starts, i)]]
         return max(ends) if ends else None
 
+    def mention_span(self, k: int) -> Span | None:
+        """The tokens of authority mention k (mentions are character offsets), found once per mention."""
+        if k not in self._mention_spans:
+            m = self.mentions[k]
+            self._mention_spans[k] = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        return self._mention_spans[k]
+
     def mention_starting_at(self, i: int) -> int | None:
         """The token after the authority mention that starts at token i (or None)."""
         start = self.doc[i].idx
         k = bisect.bisect_left(self.m_starts, start)
         if k >= len(self.m_starts) or self.m_starts[k] != start:
             return None
-        span = self.doc.char_span(start, self.mentions[k]["end"], alignment_mode="expand")
+        span = self.mention_span(k)
         return span.end if span is not None else None
 
     def cue_ends_at(self, name: str, i: int) -> bool:
@@ -1173,8 +1180,8 @@ class _DocContext:
         k = bisect.bisect_right(self.m_starts, end) - 1
         while k >= 0 and self.mentions[k]["end"] >= end - 3:
             if self.mentions[k]["end"] == end:
-                tok = self.doc.char_span(self.mentions[k]["start"], end, alignment_mode="expand")
-                return tok.start if tok is not None else None
+                span = self.mention_span(k)
+                return span.start if span is not None else None
             k -= 1
         return None
 
@@ -1216,7 +1223,7 @@ class _DocContext:
             text = self.text[a:b].strip()
             if len(text.split()) > 8 or text.endswith((".", "!", "?")):
                 continue  # prose: keep looking for the heading of this section
-            span = self.doc.char_span(a, b, alignment_mode="expand")
+            span = self.paragraph_span(back)
             return (span is not None and self.has_cue("previous_sections", span.start, span.end)), None
         return False, None
 
@@ -1226,7 +1233,7 @@ class _DocContext:
         k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
         for back in range(k - 1, max(-1, k - 9), -1):
             a, b = self.paras[back]
-            span = self.doc.char_span(a, b, alignment_mode="expand")
+            span = self.paragraph_span(back)
             if span is None:
                 return None
             if any(span.start <= e < span.end for e in self.grade_ends):
@@ -1239,14 +1246,17 @@ class _DocContext:
             return areas[0].split("+")[0] if len(areas) == 1 else None
         return None
 
+    def paragraph_span(self, k: int) -> Span | None:
+        """The tokens of paragraph k (-1: the whole text), found once per paragraph."""
+        if k not in self._para_spans:
+            a, b = self.paras[k] if k >= 0 else (0, len(self.text))
+            self._para_spans[k] = self.doc.char_span(a, b, alignment_mode="expand")
+        return self._para_spans[k]
+
     def paragraph_tokens(self, sent: Span) -> int:
         """Token count of the paragraph holding the sentence (short paragraphs are headings/headlines)."""
-        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
-        if k not in self._para_len:
-            a, b = self.paras[k] if k >= 0 else (0, len(self.text))
-            span = self.doc.char_span(a, b, alignment_mode="expand")
-            self._para_len[k] = len(span) if span is not None else 0
-        return self._para_len[k]
+        span = self.paragraph_span(bisect.bisect_right(self.para_starts, sent.start_char) - 1)
+        return len(span) if span is not None else 0
 
     # clauses
     def _breaks(self, sent: Span) -> list[int]:
@@ -1275,6 +1285,16 @@ class _DocContext:
             lo = i
         hi = br[k] if k < len(br) else sent.end
         return lo, hi
+
+    def relative_clause_start(self, i: int, sent: Span, openers: frozenset[str], lo_char: int = 0) -> int | None:
+        """Start of the relative clause ('which ...', 'where ...') that token i is in, stepping back over the commas
+        inside it but not before character lo_char; None when token i is in no such clause."""
+        doc = self.doc
+        a = self.clause_of(i, sent)[0]
+        while a - 2 >= sent.start and doc[a - 1].text == "," and doc[a].norm_ not in openers and (
+                doc[a - 2].idx >= lo_char):
+            a = self.clause_of(a - 2, sent)[0]
+        return a if doc[a].norm_ in openers else None
 
     def strong_break_before(self, i: int, prev_end: int, sent: Span) -> int:
         """Start of the stretch whose judgement names may take the grade at i: after the previous grade
@@ -1365,8 +1385,7 @@ class _DocContext:
 
     def _compared(self, k: int) -> bool:
         """'like Camden', 'unlike Hull': a comparison, not the subject."""
-        start = self.mentions[k]["start"]
-        tok = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        tok = self.mention_span(k)
         if tok is None:
             return False
         i = tok.start
@@ -1458,7 +1477,7 @@ class _DocContext:
         """Mention k only says where a council is: 'the Essex authority', 'the south Essex unitary', 'the former
         county of Cumbria' (the, maybe a direction word, the name, then a lower-case council noun)."""
         doc = self.doc
-        span = doc.char_span(self.mentions[k]["start"], self.mentions[k]["end"], alignment_mode="expand")
+        span = self.mention_span(k)
         if span is None or span.end >= len(doc):
             return False
         w = self.ext.words
@@ -1474,7 +1493,7 @@ class _DocContext:
         """A count of councils ('two councils', 'three authorities') between mention k and the grade: the grade
         is theirs, not the named council's ('one of two councils' is not such a count)."""
         doc = self.doc
-        tok = doc.char_span(self.mentions[k]["end"] - 1, self.mentions[k]["end"], alignment_mode="expand")
+        tok = self.mention_span(k)
         if tok is None:
             return False
         w = self.ext.words
@@ -1529,8 +1548,7 @@ class _DocContext:
 
     def _opens_sentence(self, k: int) -> bool:
         """Mention k (or its coordination) is the first thing in its sentence, maybe after 'In': the topic."""
-        m = self.mentions[self._group(k)[0]]
-        tok = self.doc.char_span(m["start"], m["start"] + 1, alignment_mode="expand")
+        tok = self.mention_span(self._group(k)[0])
         if tok is None:
             return False
         i = tok.start
@@ -1541,14 +1559,14 @@ class _DocContext:
     def _time_clause_before(self, lo_tok: int, k: int) -> bool:
         """A word between the grade and mention k that puts the mention in another event, comparison or clause
         ("rated inadequate again as Camden was also criticised")."""
-        tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["start"] + 1, alignment_mode="expand")
+        tok = self.mention_span(k)
         hi = tok.start if tok is not None else lo_tok
         return any(self.doc[i].norm_ in self.ext.words["after_grade_breaks"] for i in range(lo_tok, hi))
 
     def _subordinate(self, k: int) -> bool:
         """Mention k opens a time or reason clause ('... when Cumbria County Council was abolished'): a past
         event in passing, not the council that a later 'it' or 'the council' means."""
-        tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["start"] + 1, alignment_mode="expand")
+        tok = self.mention_span(k)
         if tok is None:
             return False
         i = tok.start - 1
@@ -1589,18 +1607,15 @@ class _DocContext:
         mention does and the subject is a description ('The new unitary authority, which took over services in
         the former county of Cumbria, was found to require improvement')."""
         k = before[-1]
-        tok = self.doc.char_span(self.mentions[k]["start"], self.mentions[k]["end"], alignment_mode="expand")
+        tok = self.mention_span(k)
         if tok is None:
             return k
-        a, b = self.clause_of(tok.start, sent)
-        rel = ("whose", "which", "who", "where")
+        # the relative clause may run on past commas: "Richmond, where services have been run since 2014 by
+        # Achieving for Children, a social enterprise it set up with neighbouring Kingston, ..."
         prev_end = self.mentions[before[-2]]["end"] if len(before) >= 2 else sent.start_char
-        while a - 2 > sent.start and self.doc[a - 1].text == "," and self.doc[a].norm_ not in rel and (
-                self.doc[a - 2].idx >= prev_end):
-            # the relative clause may run on past commas: "Richmond, where services have been run since 2014 by
-            # Achieving for Children, a social enterprise it set up with neighbouring Kingston, ..."
-            a = self.clause_of(a - 2, sent)[0]
-        if self.doc[a].norm_ in rel and b < g.start and self.doc[b].text == ",":
+        a = self.relative_clause_start(tok.start, sent, RELATIVE_OPENERS, prev_end)
+        b = self.clause_of(tok.start, sent)[1]
+        if a is not None and b < g.start and self.doc[b].text == ",":
             earlier = [x for x in before if self.mentions[x]["end"] <= self.doc[a].idx]
             if earlier:
                 return earlier[-1]
