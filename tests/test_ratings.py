@@ -606,6 +606,33 @@ CASES = [
                                                  ("Leeds", LEAD, GOOD, CUR)}),
     ("neg-count-no-names", "Nine authorities were rated inadequate, including three in London, while Lambeth "
      "was rated good.", {("Lambeth", OE, GOOD, CUR)}),
+    ("appositive-names-another-council", "Trafford Council, in its first year after taking back services run "
+     "jointly with Stockport since 2016, was rated good.", {("Trafford", OE, GOOD, CUR)}),
+    ("appositive-past-date-describes-area", "Ofsted has rated Leeds again.\n\nLeadership, the area inspectors "
+     "criticised most four years ago, was also judged good.", {("Leeds", LEAD, GOOD, CUR)}),
+    ("appositive-placing-the-inspection", "Leeds, at its last inspection in 2019, was rated good.",
+     {("Leeds", OE, GOOD, PREV)}),
+    ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "
+     "return.", set()),
+    ("neg-aimed-to-be-judged", "The director said Kent aimed to be judged good within two years.", set()),
+    ("neg-police-graded-by-inspectorate", "Kent was rated good. Kent Police was graded adequate for its work "
+     "with missing children in its latest PEEL inspection, in 2022.", {("Kent", OE, GOOD, CUR)}),
+    ("when-clause-after-last-inspection", "Wigan was judged to require improvement at its last full inspection "
+     "in May 2019, when inspectors rated services for care leavers as good.",
+     {("Wigan", OE, RI, PREV), ("Wigan", CL, GOOD, PREV)}),
+    ("perfect-following-inspection-last-year", "Brent's children's services have been judged good by Ofsted "
+     "following an inspection late last year.", {("Brent", OE, GOOD, CUR)}),
+    ("every-area-they-looked-at-colon", "Inspectors rated Solihull good overall and in every area they "
+     "examined: help and protection, children in care, care leavers and the impact of leaders.",
+     {("Solihull", OE, GOOD, CUR), ("Solihull", HP, GOOD, CUR), ("Solihull", CIC, GOOD, CUR),
+      ("Solihull", CL, GOOD, CUR), ("Solihull", LEAD, GOOD, CUR)}),
+    ("second-object-list-with-as", "Inspectors rated Havering's care leavers service as outstanding, and its "
+     "help and protection and the impact of its leaders as good.",
+     {("Havering", CL, OUT, CUR), ("Havering", HP, GOOD, CUR), ("Havering", LEAD, GOOD, CUR)}),
+    ("holding-on-to-the-grade", "Torbay was rated requires improvement to be good, holding on to the grade it "
+     "received in 2019.", {("Torbay", OE, RI, CUR), ("Torbay", OE, RI, PREV)}),
+    ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
+     "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]
 
 

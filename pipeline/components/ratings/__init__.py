@@ -52,7 +52,7 @@ ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
                "visit_document", "clause_words", "other_graders", "previous_sections", "previous_just_before",
                "pluperfect", "as_was", "other_subjects", "not_grade_before", "scale_words", "current_just_before",
-               "distribute_after", "grade_scope")
+               "distribute_after", "grade_scope", "current_just_after")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
              "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
              "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs", "ri_subjects",
@@ -65,7 +65,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
              "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
              "event_subordinators", "bracket_previous", "council_plurals",
-             "council_nouns", "direction_words")
+             "council_nouns", "direction_words", "predicate_openers")
 # Words that open a relative clause inserted between a subject and its verb ("Norfolk, which was inadequate in
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -609,6 +609,10 @@ class RatingsExtractor:
         if n + 1 < sent.end and doc[n].norm_ == "by" and (ctx.cue_starts_at("other_graders", n + 1) or (
                 doc[n + 1].norm_ == "the" and ctx.cue_starts_at("other_graders", n + 2))):
             return True  # "was graded requires improvement by HM Inspectorate of Constabulary"
+        k = bisect.bisect_left(starts, n)
+        if k < len(starts) and starts[k] < ctx.clause_of(g.start, sent)[1] and not any(
+                doc[i].norm_ in self.words["ofsted_words"] for i in range(n, starts[k])):
+            return True  # "graded adequate for protecting vulnerable people in its latest inspection by HMICFRS"
         k = bisect.bisect_left(starts, sent.start)
         if not (k < len(starts) and starts[k] < g.start):
             return False
@@ -618,6 +622,15 @@ class RatingsExtractor:
     def _coordinated_grade(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade], ctx: _DocContext) -> str:
         """'judged to require improvement in 2018 and good in 2021': the second grade shares the first's context."""
         before = self._words_before(doc, g.start, sent, 1)
+        if before and before[0].norm_ == "as" and ctx.judgement_at(before[0].i - 1) is not None:
+            # "rated A as outstanding, and B, C and D as good": a second object list with its own "as"
+            for other in sgrades:
+                if other is g:
+                    break
+                if other.kind == "strong" and other.start - 1 >= sent.start and doc[other.start - 1].norm_ == "as" \
+                        and ctx.judgement_at(other.start - 2) is not None:
+                    return other.kind
+            return ""
         if before and before[0].norm_ not in ("and", ",", "then"):
             # gapped list: "Bromley was rated good, Bexley outstanding and Croydon requires improvement"
             m = ctx.mention_ending_at(before[0].i)
@@ -674,6 +687,10 @@ class RatingsExtractor:
                 return "move" if self._is_from(doc, g, sent) else ""
             if tok.norm_ == "to" and any(doc[k].norm_ in w["movement_to"] for k in range(max(sent.start, j - 4), j)):
                 return "move"
+            if tok.norm_ == "to" and any(
+                    (o := ctx.grade_ending_at(k)) is not None and self._is_from(doc, o, sent)
+                    for k in range(max(sent.start, j - 4), j)):
+                return "move"  # "moved up from performing poorly in 2009 to performing adequately"
             if tok.norm_ == "at" and j > sent.start and doc[j - 1].norm_ in w["stay_verbs"]:
                 return "move"  # "stays at good"
             if tok.norm_ in w["skip_before"]:
@@ -795,10 +812,12 @@ class RatingsExtractor:
                 if not colon_list and ctx.judgement_starting(k) is None:
                     # "for overall effectiveness and in each of the judgement areas: ...": a colon after words
                     # about the areas opens a list of them
-                    colon = k
-                    while colon < next_start and colon - k <= 8 and doc[colon].text != ":" and (
+                    colon, area_seen = k, False
+                    while colon < next_start and colon - k <= 10 and doc[colon].text != ":" and (
                             doc[colon].norm_ in GAP_FILLER or doc[colon].norm_ in self.words["area_words"]
-                            or doc[colon].norm_ in self.words["scope_prepositions"]):
+                            or doc[colon].norm_ in self.words["scope_prepositions"]
+                            or area_seen and doc[colon].is_alpha):  # "in every area they looked at: ..."
+                        area_seen = area_seen or doc[colon].norm_ in self.words["area_words"]
                         colon += 1
                     if colon < next_start and colon > k and doc[colon].text == ":":
                         colon_list = True
@@ -906,8 +925,28 @@ class RatingsExtractor:
                 return True
         return False
 
+    def _perfect_after_inspection(self, doc, g: Grade, cs: int, ce: int) -> int | None:
+        """'have been judged outstanding following a full inspection late last year': a present-perfect grade
+        from the inspection that follows it, whose 'last year' dates that inspection, not an earlier grade. The
+        token where that phrase starts, else None."""
+        w = self.words
+        if not any(doc[i].norm_ in ("has", "have") and doc[i + 1].norm_ == "been" for i in range(cs, g.start - 1)):
+            return None
+        for i in range(g.end, min(ce, g.end + 6)):
+            if doc[i].norm_ in ("following", "after"):
+                noun = next((k for k in range(i + 1, min(ce, i + 5)) if doc[k].norm_ in w["inspection_nouns"]), None)
+                if noun is not None and not any(
+                        doc[k].norm_ in ("previous", "last", "earlier", "prior") for k in range(i + 1, noun)):
+                    return i
+                return None
+        return None
+
     def _now_before(self, doc, g: Grade, sent, cs: int, ctx) -> bool:
-        """'now' (or 'newly', 'today') in the few words before the grade, with no past cue between."""
+        """'now' (or 'newly', 'today') in the few words before the grade, with no past cue between; or 'this
+        year' / 'now' right after it ('from performing poorly in 2009 to performing adequately this year')."""
+        after = g.end + (1 if g.quoted else 0)
+        if ctx.has_cue("current_just_after", after, after + 1):
+            return True
         lo = max(cs, g.start - 5)
         starts = ctx.cue_starts["current_just_before"]
         k = bisect.bisect_left(starts, lo)
@@ -934,6 +973,9 @@ class RatingsExtractor:
         if year is None:
             year = ctx.year_in(cs, ce, own_clause=True)
         has_rel, rel = ctx.relative_year(cs, ce, g.start)
+        ce_prev = self._perfect_after_inspection(doc, g, cs, ce) or ce
+        if ce_prev < ce:
+            has_rel, rel = ctx.relative_year(cs, ce_prev, g.start)
         if self._both(doc, g, cs, ce, ctx):
             prev_year = year if year is not None and (doc_year is None or year < doc_year) else rel
             timings = [("current", doc_year), ("previous", prev_year)]
@@ -941,7 +983,7 @@ class RatingsExtractor:
             timings = [("current", doc_year)]  # "moved out of the category it got in 2021 and is now rated good"
         elif self._is_from(doc, g, sent) or self._previous_just_before(doc, g, sent, ctx):
             timings = [("previous", year if year != doc_year else None)]
-        elif (ctx.has_cue("previous", cs, ce) or has_rel
+        elif (ctx.has_cue("previous", cs, ce_prev) or has_rel
               or (ctx.has_cue("pluperfect", cs, ce) and doc._.kind != "council_minutes"
                   and not self._reported(doc, sent, cs, ce, ctx))
               or ctx.earlier_year(year, cs, ce)):
@@ -956,12 +998,20 @@ class RatingsExtractor:
                 starts = {a.start for a in accepted}
                 pos = sent.start
                 pyear, found = None, False
+                app = ctx.appositive(g.start, sent)
                 while pos < cs:
                     a, b = ctx.clause_of(pos, sent)
+                    if app is not None and app[0] - 1 <= a < app[1]:
+                        pos = max(b, pos + 1)  # "Leadership, the area criticised most three years ago, was ..."
+                        continue
                     # a relative clause describes the subject ("The new unitary authority, which took over in April
                     # 2023, was found ..."): its dates are not the grade's
                     first = a + 1 if a + 1 < b and doc[a].is_punct else a
-                    if not any(a <= s < b for s in starts) and doc[first].norm_ not in RELATIVE_PRONOUNS:
+                    if b >= cs - 1 and doc[cs].norm_ == "when" and ctx.has_cue("previous", a, b):
+                        # "... at its last full inspection in July 2022, when inspectors rated X good"
+                        found = True
+                        pyear = pyear or ctx.year_in(a, b)
+                    elif not any(a <= s < b for s in starts) and doc[first].norm_ not in RELATIVE_PRONOUNS:
                         # "where services have been run since 2014 by ..." dates something else; but "since 2018,
                         # when they were rated ..." dates the grade
                         cy = ctx.year_in(a, b, own_clause=doc[cs].norm_ != "when")
@@ -1296,6 +1346,30 @@ class _DocContext:
             a = self.clause_of(a - 2, sent)[0]
         return a if doc[a].norm_ in openers else None
 
+    def appositive(self, i: int, sent: Span) -> tuple[int, int] | None:
+        """Tokens [a, b) of a comma-enclosed description between a short subject naming a council or a judgement
+        and the predicate holding token i ('Bedford Borough Council, in its second year as a unitary following the
+        abolition of Bedfordshire County Council in April 2009, was rated ...'): its councils and dates describe
+        the subject, not the grade. None when there is none, or when it places the inspection ('Leeds, at its
+        last inspection in 2019, was rated good')."""
+        doc, w = self.doc, self.ext.words
+        cs = self.clause_of(i, sent)[0]
+        c = cs - 1
+        if c <= sent.start or doc[c].text != "," or doc[cs].norm_ not in w["predicate_openers"] or (
+                doc[cs + 1].norm_ == "of"):  # "..., both of which are rated inadequate": a relative clause
+            return None
+        lo = sent.start
+        for c0 in (t for t in range(sent.start, c) if doc[t].text == ","):
+            if c0 - lo <= 10 and doc[lo].norm_ not in RELATIVE_OPENERS and (
+                    self.has_mention(lo, c0) or any(True for _ in self.judgements_in(lo, c0))):
+                if any(doc[t].norm_ in w["predicate_openers"] or t in self.grade_ends for t in range(lo, c0)):
+                    return None  # the subject part has its own verb or grade: not a bare subject
+                if any(doc[t].norm_ in w["inspection_nouns"] or doc[t].norm_ == "inspected" for t in range(c0, c)):
+                    return None
+                return c0 + 1, c
+            lo = c0 + 1
+        return None
+
     def strong_break_before(self, i: int, prev_end: int, sent: Span) -> int:
         """Start of the stretch whose judgement names may take the grade at i: after the previous grade
         and after the last ';' / 'but' / 'while' / ', and' before it."""
@@ -1426,7 +1500,14 @@ class _DocContext:
                 and not self._mentions_between(doc[cs].idx, gc):
             return self._included_after(g.end, sent)
         before = self._mentions_between(ss, gc)
-        if before and self._counted_subject(before[-1], g):
+        app = self.appositive(g.start, sent) if before else None
+        if app is not None:
+            # "Bedford Borough Council, ... following the abolition of Bedfordshire County Council ..., was rated"
+            lim = doc[app[0]].idx
+            outside = [k for k in before if self.mentions[k]["start"] < lim]
+            # a count inside the description ("..., the two councils created in 2009, were ...") is the subject's
+            before, app = (outside, app) if outside else (before, None)
+        if before and app is None and self._counted_subject(before[-1], g):
             return self._included_after(g.end, sent)  # "X rated outstanding as two councils shed 'inadequate' label"
         subject = self._outside_relative(before, g, sent) if before else None
         if subject is not None:
