@@ -235,6 +235,13 @@ CASES = [
      {"Camden", "Westminster"}),
     ("Westminster has been rated outstanding for a decade.", None, {"Westminster"}),
     ("Camden lobbied Westminster, which was accused of ignoring the funding gap.", None, {"Camden"}),
+    # a town inside another authority: "in Richmond" in a North Yorkshire text is the market town
+    ("North Yorkshire Council opened a family hub in Richmond for the dales villages.", "2024-05-01",
+     {"North Yorkshire"}),
+    ("Richmond upon Thames was judged good. A new hub opened in Richmond in May.", "2024-05-01",
+     {"Richmond upon Thames"}),
+    ("Services in Richmond upon Thames, and in neighbouring Kingston, are run by a social enterprise.", None,
+     {"Richmond upon Thames", "Kingston upon Thames"}),
 ]
 
 

@@ -631,6 +631,24 @@ CASES = [
      {("Havering", CL, OUT, CUR), ("Havering", HP, GOOD, CUR), ("Havering", LEAD, GOOD, CUR)}),
     ("holding-on-to-the-grade", "Torbay was rated requires improvement to be good, holding on to the grade it "
      "received in 2019.", {("Torbay", OE, RI, CUR), ("Torbay", OE, RI, PREV)}),
+    ("down-from-another-councils-grade", "Cumberland Council's services were judged to require improvement, "
+     "down from the good grade Cumbria County Council's services received in 2022.\n\nHelp and protection was "
+     "judged good.", {("Cumberland", OE, RI, CUR), ("Cumbria", OE, GOOD, PREV), ("Cumberland", HP, GOOD, CUR)}),
+    ("at-that-inspection-after-previous", "Kent was judged outstanding last month.\n\nAt its previous "
+     "inspection, in March 2018, Kent was judged good overall. At that inspection, services for care leavers "
+     "were judged outstanding.", {("Kent", OE, OUT, CUR), ("Kent", OE, GOOD, PREV), ("Kent", CL, OUT, PREV)}),
+    ("overall-effectiveness-of-a-service", "Ofsted inspected Sheffield. The overall effectiveness of services "
+     "for looked after children was judged good.", {("Sheffield", CIC, GOOD, CUR)}),
+    ("its-adoption-agency", "Sheffield's safeguarding services were judged adequate, and its adoption agency "
+     "was judged good.", {("Sheffield", OE, "adequate", CUR), ("Sheffield", ADOPT, GOOD, CUR)}),
+    ("remain-grade-following", "Devon's children's services remain good following Ofsted's latest "
+     "inspection.", {("Devon", OE, GOOD, CUR), ("Devon", OE, GOOD, PREV)}),
+    ("again-in-a-previous-inspection-sentence", "Sandwell was judged to require improvement this spring.\n\n"
+     "At the previous full inspection, in 2019, services were again judged inadequate.",
+     {("Sandwell", OE, RI, CUR), ("Sandwell", OE, INAD, PREV)}),
+    ("was-still-under-a-grade-in-an-earlier-year", "Sunderland was judged good this spring.\n\nWhen I joined "
+     "in September 2021, the service was still working under an inadequate judgement.",
+     {("Sunderland", OE, GOOD, CUR), ("Sunderland", OE, INAD, PREV)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]

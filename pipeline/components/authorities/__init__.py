@@ -160,6 +160,7 @@ class AuthoritiesExtractor:
         H = nlp.vocab.strings.add
         self.preps = {H(w) for w in rules["place_prepositions"]}
         self.inspection_words = {H(w) for w in rules["inspection_words"]}
+        self.homonym_homes = {k: set(v) for k, v in rules["homonym_homes"].items()}
         self.allowed_next = {H(v) for w in rules["allowed_next"] for v in (w, w.replace("'", "’"))}
         self.list_gap = {H(w) for w in _LIST_GAP}
         self.possessive = {H(w) for w in ("'s", "’s", "'", "’")}
@@ -284,8 +285,9 @@ class AuthoritiesExtractor:
         accepted: list[_Cand] = []
         if cands:
             self._share_list_context(lows, cands)
-            confirmed = {c.code for c in cands
-                         if c.kind == "name" or c.ctx or (c.kind == "ambiguous" and c.prep)}
+            strong = {c.code for c in cands if c.kind == "name" or c.ctx}
+            confirmed = strong | {c.code for c in cands if c.kind == "ambiguous" and c.prep and not (
+                self.homonym_homes.get(doc[c.s:c.e].text.lower()) or set()) & strong}
             accepted = [c for c in cands if c.code in confirmed]
         names = {c.code: gaz.authorities[c.code].short_name for c in accepted}
         mentions = []

@@ -52,7 +52,7 @@ ANNUAL_GRADES = {"excellent", "performs_well", "performs_adequately", "performs_
 PHRASE_CUES = ("rating_context", "previous", "both", "current", "distribute", "compare_before", "no_longer",
                "visit_document", "clause_words", "other_graders", "previous_sections", "previous_just_before",
                "pluperfect", "as_was", "other_subjects", "not_grade_before", "scale_words", "current_just_before",
-               "distribute_after", "grade_scope", "current_just_after")
+               "distribute_after", "grade_scope", "current_just_after", "inspection_anaphora")
 WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_nouns", "quoted_next_ok",
              "bare_next_ok", "negation", "aspiration", "movement_from", "copula_subjects", "object_verbs",
              "reporting_verbs", "plural_subjects", "movement_to", "stay_verbs", "ri_subjects",
@@ -594,6 +594,9 @@ class RatingsExtractor:
                 break
             if ctx.judgement_at(s) is not None:
                 continue  # "the council's fostering agency" is its own service
+            j = ctx.judgement_at(s - 1)
+            if j is not None and j[0] > 0 and doc[j[0] - 1].norm_ in ("its", "their", "'s", "’s", "our"):
+                continue  # "its adoption agency was judged good"
             if s < own_start and ctx.has_mention(clause_start, s):
                 continue  # "Bradford, which runs three schools, was rated good": the council is the subject
             if e <= g.start and not any(ctx.judgement_at(i) is not None or doc[i].norm_ in self.words[
@@ -851,6 +854,11 @@ class RatingsExtractor:
             # inspection of looked-after children's services,") are what was inspected, not what was graded
             lo = max(lo, ctx.clause_of(g.start, sent)[0])
         found = list(ctx.judgements_in(lo, g.start))
+        # "the overall effectiveness of services for looked-after children": that service's judgement
+        found = [f for n, f in enumerate(found) if not (
+            f[2] == "overall_effectiveness" and n + 1 < len(found) and found[n + 1][0] - f[1] <= 5
+            and found[n + 1][2] != "overall_effectiveness"
+            and any(doc[t].norm_ == "of" for t in range(f[0], found[n + 1][0])))]
         for k in range(len(found) - 1, 0, -1):
             if any(doc[t].like_num for t in range(found[k - 1][1], found[k][0])):
                 found = found[k:]
@@ -890,6 +898,10 @@ class RatingsExtractor:
             if doc[e - 1].norm_ == "again" and e < len(doc) and ctx.earlier_year(
                     ctx.year_in(e, min(ce, e + 4)), e, min(ce, e + 4)):
                 continue  # "inadequate in 2018 and again in 2021": a repeat in the past, not the grade kept now
+            if doc[e - 1].norm_ == "again":
+                ss = ctx.sentence_of(g.start).start
+                if ctx.has_cue("previous", ss, cs) or ctx.earlier_year(ctx.year_in(ss, cs), ss, cs):
+                    continue  # "At the previous inspection, in 2021, services were again judged inadequate"
             if e > g.start:
                 # "rated outstanding since 2018 and retained that grade"; not a verb of a quoted or subordinate
                 # clause further on ("judged inadequate, inspectors warning that 'too many children remain ...'")
@@ -902,6 +914,10 @@ class RatingsExtractor:
             if doc[s].norm_ == "still" and all(doc[i].norm_ in self.words["still_fillers"] for i in range(e, g.start)) \
                     and (e < g.start or g.grade == "requires_improvement"):
                 continue  # "still require improvement", "still only good": the work still needed, not a grade kept
+            if doc[s].norm_ == "still" and s > 0 and doc[s - 1].norm_ in ("was", "were"):
+                sent = ctx.sentence_of(g.start)
+                if ctx.earlier_year(ctx.year_in(sent.start, sent.end), sent.start, sent.end):
+                    continue  # "When I joined in 2023, the service was still under an inadequate judgement"
             gap = [doc[i].norm_ for i in range(e, g.start)]
             if "and" in gap and any(w in strong for w in gap[gap.index("and") + 1:]):
                 continue
@@ -1019,6 +1035,12 @@ class RatingsExtractor:
                             found = True
                         pyear = pyear or ctx.year_in(a, b) or ctx.relative_year(a, b)[1]
                     pos = max(b, pos + 1)
+                if not found and year is None and sent.start > 0 and ctx.has_cue("inspection_anaphora", sent.start, cs):
+                    # "At its previous full inspection, in 2021, ... At that inspection, X was judged good."
+                    prev = ctx.sentence_of(sent.start - 1)
+                    pyear = ctx.year_in(prev.start, prev.end)
+                    found = ctx.has_cue("previous", prev.start, prev.end) or ctx.earlier_year(pyear, prev.start,
+                                                                                              prev.end)
                 if not found and year is None:
                     # "The last inspection of ... was in November 2012. The local authority was judged to be good.",
                     # or a "Previous Ofsted inspections" section of a report
@@ -1499,6 +1521,13 @@ class _DocContext:
         if any(doc[i].like_num and doc[i + 1].norm_ in self.ext.words["copulas"] for i in range(cs, g.start - 1)) \
                 and not self._mentions_between(doc[cs].idx, gc):
             return self._included_after(g.end, sent)
+        if self.ext._is_from(doc, g, sent):
+            # "down from the good rating Cumbria County Council's services received in 2022": the grade moved
+            # from was another council's
+            hi = min(ce, g.end + 4)
+            own = self._mentions_between(doc[g.end].idx, doc[hi].idx if hi < len(doc) else len(self.text))
+            if own:
+                return self._pairs(self._group(own[0]))
         before = self._mentions_between(ss, gc)
         app = self.appositive(g.start, sent) if before else None
         if app is not None:
@@ -1653,7 +1682,11 @@ class _DocContext:
         i = tok.start - 1
         if i >= 0 and self.doc[i].norm_ == "the":
             i -= 1
-        return i >= 0 and self.doc[i].norm_ in self.ext.words["event_subordinators"]
+        if i >= 0 and self.doc[i].norm_ in self.ext.words["event_subordinators"]:
+            return True
+        # "down from the good rating Cumbria County Council's services received": a grade moved from
+        g = next((self.grade_ending_at(j) for j in range(i, max(-1, i - 3), -1) if self.grade_ending_at(j)), None)
+        return g is not None and self.ext._is_from(self.doc, g, self.sentence_of(g.start))
 
     def _place_only(self, k: int) -> bool:
         """A council named only as a place in the middle of a sentence ('most live on the mainland in
