@@ -65,7 +65,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "standard_nouns", "keep_verbs", "example_lead_ins", "grading_verbs", "after_object_grade",
              "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
              "event_subordinators", "bracket_previous", "council_plurals",
-             "council_nouns", "direction_words", "predicate_openers")
+             "council_nouns", "direction_words", "predicate_openers", "place_of_nouns", "partitive_before_count",
+             "distributive_words", "inspection_lead_ins", "earlier_words")
 # Words that open a relative clause inserted between a subject and its verb ("Norfolk, which was inadequate in
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -387,7 +388,8 @@ class RatingsExtractor:
             # a move between grades is rating talk in any text about inspections
             return "strong" if sent_ctx or sb == "move" and ctx.doc_context else ""
         # "Help and protection and leadership both require improvement": 'both' / 'each' sit between subject and verb
-        subj = next((t for t in before if t.norm_ not in w["skip_before"] and t.norm_ not in ("both", "each")), None)
+        subj = next((t for t in before if t.norm_ not in w["skip_before"] and t.norm_ not in w["distributive_words"]),
+                    None)
         if subj is not None and subj.text == ",":
             # "Norfolk County Council, which was inadequate in 2013, now requires improvement"
             head = self._relative_head(doc, subj.i, sent, ctx)
@@ -949,10 +951,10 @@ class RatingsExtractor:
         if not any(doc[i].norm_ in ("has", "have") and doc[i + 1].norm_ == "been" for i in range(cs, g.start - 1)):
             return None
         for i in range(g.end, min(ce, g.end + 6)):
-            if doc[i].norm_ in ("following", "after"):
+            if doc[i].norm_ in w["inspection_lead_ins"]:
                 noun = next((k for k in range(i + 1, min(ce, i + 5)) if doc[k].norm_ in w["inspection_nouns"]), None)
                 if noun is not None and not any(
-                        doc[k].norm_ in ("previous", "last", "earlier", "prior") for k in range(i + 1, noun)):
+                        doc[k].norm_ in w["earlier_words"] for k in range(i + 1, noun)):
                     return i
                 return None
         return None
@@ -1592,7 +1594,7 @@ class _DocContext:
             return False
         w = self.ext.words
         i = span.start - 1
-        if i >= 1 and doc[i].norm_ == "of" and doc[i - 1].norm_ in ("county", "area"):
+        if i >= 1 and doc[i].norm_ == "of" and doc[i - 1].norm_ in w["place_of_nouns"]:
             return True  # "the former county of Cumbria"
         if i >= 0 and doc[i].norm_ in w["direction_words"]:
             i -= 1
@@ -1610,7 +1612,7 @@ class _DocContext:
         for i in range(tok.end, g.start - 1):
             if (doc[i].like_num or doc[i].norm_ in self.ext.year_words) and doc[i + 1].norm_ in w["council_plurals"]:
                 j = i - 2 if doc[i - 1].norm_ == "the" else i - 1
-                if doc[j].norm_ not in ("of", "among", "with"):  # "among the ten councils rated excellent"
+                if doc[j].norm_ not in w["partitive_before_count"]:  # "among the ten councils rated excellent"
                     return True
         return False
 
