@@ -956,6 +956,84 @@ CASES += [
 ]
 
 
+CASES += [
+    # pronoun: the subject of the last reporting clause before it, across a paragraph break, beats an older
+    # speaker; a woman's first name (Asha) keeps "he" off her
+    ("he_is_the_subject_of_the_previous_reporting_clause",
+     "Asha Patel, Nottingham's lead member for children, said the city was “pleased but still hungry for more”.\n\n"
+     "Patel said she had rung her opposite number in the county, Councillor Jo Kershaw, as soon as the grades "
+     "came out. “Jo has been a good friend to this city for a long time,” she said.\n\n"
+     "Kershaw said the county accepted the letter in full and would not appeal against any of it.\n\n"
+     "“There is nothing in the letter we would quarrel with, and I take my share of the blame,” he said.\n\n"
+     "He added: “Most of our frontline staff are doing a very good job for families.”",
+     [("pleased but still hungry for more", "Asha Patel", "person"),
+      ("Jo has been a good friend to this city for a long time", "Asha Patel", "person"),
+      ("There is nothing in the letter we would quarrel with, and I take my share of the blame", "Jo Kershaw",
+       "person"),
+      ("Most of our frontline staff are doing a very good job for families.", "Jo Kershaw", "person")]),
+    ("he_skips_a_woman_by_first_name",
+     "The chief executive, Chris Dale, and the lead member, Councillor Asha Bright, met the inspectors on "
+     "Friday.\n\n“We heard every word the inspectors said to us,” he said.",
+     [("We heard every word the inspectors said to us", "Chris Dale", "person")]),
+    ("he_is_never_a_place",
+     "Tom Ridley, who has run the service since 2021, welcomed the letter.\n\n"
+     "The adoption agency is run jointly with Bedford Borough, Central Bedfordshire and Luton councils.\n\n"
+     "“We will keep working with our neighbours to find more families for children,” he said.",
+     [("We will keep working with our neighbours to find more families for children", "Tom Ridley", "person")]),
+    ("she_is_never_an_act_of_parliament",
+     "The changes were not complicated, Dana Whitcombe said. The council used the Care Standards "
+     "Act 2000 as a checklist and rebuilt its audit programme.\n\n"
+     "“None of this is complicated work,” she said.",
+     [("None of this is complicated work", "Dana Whitcombe", "person")]),
+    # minutes: a role with the name in brackets, initial + surname in the attendance list
+    ("minutes_role_in_brackets_and_initials_from_attendance",
+     "Present: Councillor K Osborne (Chair), Councillors L Whitfield, M Ahmed and P Carver\n\n"
+     "Also present: Councillors B Tran and E Lowe\n\n"
+     "12.1 The Cabinet Member for Adults and Children (Councillor Whitfield) reported that the service had "
+     "been judged good.\n\n"
+     "12.2 The Cabinet Member said that the result was “a tribute to the whole children's workforce in the "
+     "borough” and thanked the scrutiny committee.\n\n"
+     "12.3 Councillor Tran, speaking for the opposition group, said that “the council must not take its eye "
+     "off recruitment”, noting the vacancy rate.\n\n"
+     "12.4 Asked about costs, the Cabinet Member said that agency use had halved. He said: “We are going to "
+     "keep putting money into the front line.”",
+     [("a tribute to the whole children's workforce in the borough", "L Whitfield", "person"),
+      ("the council must not take its eye off recruitment", "B Tran", "person"),
+      ("We are going to keep putting money into the front line.", "L Whitfield", "person")]),
+    ("report_possessive_conclusion_is_the_report",
+     "Members noted the report's conclusion that senior leaders had “a clear grip on the quality of frontline "
+     "practice”.",
+     [("a clear grip on the quality of frontline practice", "the report", "ofsted")]),
+    # a person named only by role, then a named person who "added"
+    ("role_speaker_is_the_named_person_who_adds",
+     "Kent's director of children's services, who started in the post last spring, said the judgement "
+     "reflected “three years of steady work by a team that never gave up”.\n\n"
+     "Marion Oduya, who previously ran the fostering service in Medway, added that the council had “stopped "
+     "lurching from crisis to crisis”.",
+     [("three years of steady work by a team that never gave up", "Marion Oduya", "person"),
+      ("stopped lurching from crisis to crisis", "Marion Oduya", "person")]),
+    ("that_is_how_names_the_quote_above",
+     "“By the time I was 17 I had stopped counting my social workers.”\n\n"
+     "That is how Jordan, 18, who left care last year, describes the service before the changes.",
+     [("By the time I was 17 I had stopped counting my social workers.", "Jordan", "person")]),
+    ("county_cllr_is_a_title",
+     "Panel chair County Cllr Helen Brierley said councillors would want to see “proof rather than "
+     "promises” at the next meeting.",
+     [("proof rather than promises", "Helen Brierley", "person")]),
+    ("visit_with_relative_clause_found",
+     "SEFTON - A focused visit to Sefton Council, which was judged inadequate in 2022, found “slow but real "
+     "improvement at the front door”.",
+     [("slow but real improvement at the front door", "Ofsted", "ofsted")]),
+    ("bare_council_place_is_the_council_named_in_full",
+     "Norfolk County Council was told it requires improvement to be good.\n\n"
+     "Norfolk said it wanted to be “back to good within two years” and would publish a plan.",
+     [("back to good within two years", "Norfolk County Council", "organisation")]),
+    ("inspectors_singled_out",
+     "Inspectors singled out the council's support for young carers, which includes a weekly club run with "
+     "a local charity, which had given “dozens of children a real break” from caring.",
+     [("dozens of children a real break", "inspectors", "ofsted")]),
+]
+
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]
 

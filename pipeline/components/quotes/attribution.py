@@ -9,7 +9,10 @@ and split into sentences that never break inside a quote. A quote's speaker is s
 4. from the sentences before it in the paragraph ('Ofsted noted. "..."');
 5. for a paragraph that opens with a quote-only sentence, from the previous paragraph's speaker;
 6. from any reporting clause later in the same paragraph.
-Pronouns are resolved to the nearest compatible speaker or mention; surnames to the full name given.
+Pronouns are resolved to the nearest compatible speaker or mention, the subject of a reporting clause just
+before (in the paragraph or the one above) first; "he"/"she" never to a place, a law or a person of the other
+sex by first name. Surnames get the full name given (also "R Bellamy" from a councillors list); a bare place
+speaker becomes the council the text names in full.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pipeline.components.quotes.marks import QuoteSpan
 
 TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
 _END = {".", "!", "?", "…"}
+_CLAUSE_MARKS = {",", ";", ":", "(", "-", "–", "—"}
 _APOS = re.compile("[’']")
 _LAST_WORD = re.compile(r"([\w']+)[^\w']*$")
 _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
@@ -103,6 +107,7 @@ class Attributor:
         self._headline: int | None = None  # paragraph index of the headline, found on first need
         self._passive_seen = False  # set by _head when a passive reporting verb had no agent
         self._acronyms: dict[str, str] | None = None  # found on first need
+        self._initials: dict[str, str] | None = None  # found on first need
 
     # ----------------------------------------------------------------- tokens and sentences
     def para(self, pi: int) -> _Para:
@@ -442,8 +447,9 @@ class Attributor:
             r = ext if ext is not None else a
             while r < k and toks[r].low in lex.function_words:
                 r += 1
-            if r < k and toks[r].low in lex.role_heads and all(toks[x].low in lex.role_words for x in range(r, k + 1)):
-                return self._capital_role(toks, r, k)  # "The Head of Early Help said"
+            if r < k and any(toks[x].low in lex.role_heads for x in range(r, k + 1)) and all(
+                    toks[x].low in lex.role_words for x in range(r, k + 1)):
+                return self._capital_role(toks, r, k)  # "The Head of Early Help said", "The Cabinet Member said"
             return None
         if any(toks[i].low in lex.name_stop for i in range(first, k + 1)):
             return None
@@ -457,8 +463,17 @@ class Attributor:
         while r0 < first and toks[r0].low in ("the", "of", "and", "for"):
             r0 += 1
         if r0 < first and any(toks[i].low in lex.role_heads or toks[i].low in lex.titles for i in range(r0, first)):
-            sp.role = self._span_text(toks, r0, first)
+            sp.role = self._span_text(toks, r0, self._title_start(toks, r0, first))
         return sp, min(r0, first) if sp.role else first
+
+    def _title_start(self, toks: list[Tok], r0: int, first: int) -> int:
+        """End of a role before a name without the title next to the name: "Committee chair County Coun"."""
+        e = first
+        while e - 1 > r0 and toks[e - 1].low in self.lex.titles:
+            e -= 1
+            while e - 1 > r0 and toks[e - 1].low in self.lex.council_modifiers:
+                e -= 1
+        return e if e < first and any(toks[i].low in self.lex.role_heads for i in range(r0, e)) else first
 
     def speaker_starting_at(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
         """A speaker expression starting at toks[i]; returns (speaker, index after it)."""
@@ -751,6 +766,9 @@ class Attributor:
                 return got[0]
         if toks[v].low.endswith("ing") and v - 1 >= s and toks[v - 1].text == ",":
             return None  # "..., saying:" takes the subject of an earlier verb
+        got = self._relative_subject(toks, v, s)
+        if got is not None:
+            return got
         # Apposition: "Niki Clemo, director of children's social care at ..., said"
         # Apposition: "Niki Clemo, director of children's social care at ..., said". The apposition may itself
         # hold commas ("director for Children, Families and Culture," / ", whose members include A and B,"):
@@ -796,8 +814,37 @@ class Attributor:
             # A coordinated verb may sit further from its subject ("Inspectors spent two weeks ... and said").
             limit = lex.settings["max_subject_distance"] * (2 if toks[v - 1].low == "and" else 1)
             if sp.type != "pronoun" and len(gap) <= limit and not any(
-                    t.text in (",", ";", ":") or t.quote >= 0 for t in gap):
+                    t.text in (",", ";", ":") or t.quote >= 0 for t in gap) and not self._verb_between(toks, end, v):
                 return sp
+        return None
+
+    def _verb_between(self, toks: list[Tok], a: int, b: int) -> bool:
+        """A reporting verb of its own in toks[a:b] (not "went on to say"): the sentence subject belongs to it,
+        not to a later verb ("Committee chair Jane Doe said members would want to see ...")."""
+        for x in range(a, b):
+            got = self.verb_at(toks, x, b)
+            if got is not None and got[0].where in ("both", "head"):
+                return True
+        return False
+
+    def _relative_subject(self, toks: list[Tok], v: int, s: int) -> Speaker | None:
+        """The subject before a relative clause that ends at the verb: "Kent's director of children's services,
+        who joined in 2022, said" (a role) / "A monitoring visit to Kent, which was judged inadequate, found"."""
+        if v - 2 <= s or toks[v - 1].text != ",":
+            return None
+        lo = max(s, v - self.lex.settings["max_apposition_tokens"])
+        c = next((x for x in range(v - 2, lo, -1) if toks[x].text == "," and toks[x + 1].low in ("who", "which")), None)
+        if c is None or any(t.quote >= 0 for t in toks[c:v]):
+            return None
+        start = c - 1
+        while start > s and toks[start - 1].quote < 0 and toks[start - 1].text not in _CLAUSE_MARKS:
+            start -= 1
+        got = self.speaker_ending_at(toks, c - 1, start)
+        if got is not None and got[1] == start and got[0].type != "pronoun":
+            return got[0]
+        got = self.speaker_starting_at(toks, start, c)
+        if got is not None and got[0].type == "ofsted" and (got[1] == c or toks[got[1]].low in self.lex.prepositions):
+            return got[0]  # the inspection or visit, not the council it went to
         return None
 
     def _after_article(self, toks: list[Tok], a: int, c: int, pos: int) -> bool:
@@ -847,6 +894,9 @@ class Attributor:
         for v in range(qi - 1, s - 1, -1):
             got = self.verb_at(toks, v, qi)
             if got is None:
+                owner = self._finding_owner(toks, v, s, qi)
+                if owner is not None:
+                    return owner
                 continue
             verb, n = got
             cue = " ".join(t.low for t in toks[v:v + n])
@@ -882,6 +932,26 @@ class Attributor:
                     if role and not sp.role:
                         sp.role = role
                     return sp
+        return None
+
+    def _finding_owner(self, toks: list[Tok], v: int, s: int, qi: int) -> Speaker | None:
+        """The inspectorate owning a finding that introduces the quote: "the report's conclusion that leaders had
+        '...'", "Ofsted's verdict that ...", "inspectors' finding that ..."."""
+        if toks[v].low not in self.lex.finding_nouns or v + 1 >= qi or toks[v + 1].low != "that" or v - 1 < s:
+            return None
+        e = v - 1
+        if toks[e].text in ("'", "’") and e - 1 >= s and toks[e - 1].low.endswith("s"):
+            e -= 1
+            last = toks[e].low
+        elif toks[e].is_possessive:
+            last = toks[e].low[:-2]
+        else:
+            return None
+        for n in range(min(self.lex.max_phrase_len, e - s + 1), 0, -1):
+            ph = self._phrase((*(t.low for t in toks[e - n + 1:e]), last))
+            if ph is not None and ph.kind == "ofsted":
+                return Speaker(ph.speaker, ph.kind, ph.number, pos=toks[e - n + 1].start,
+                               cue=" ".join(t.low for t in toks[v:v + 2]))
         return None
 
     def _sentence_tail(self, toks: list[Tok], i: int, e: int, coordinated: bool = False) -> Speaker | None:
@@ -991,6 +1061,9 @@ class Attributor:
         a, b = nxt.sents[0]
         if a >= b or toks[a].low not in self.lex.backref_openers:
             return None
+        if tuple(t.low for t in toks[a:a + 3]) in self.lex.backref_manner:  # "That is how Jane, 19, describes it"
+            got = self.speaker_starting_at(toks, a + 3, b)
+            return got[0] if got is not None and got[0].type != "pronoun" else None
         for j in range(a + 1, min(b - 1, a + 8)):
             if toks[j].low in self.lex.speech_nouns:
                 k = j + 1
@@ -1036,10 +1109,10 @@ class Attributor:
                 got = replace(got, name=self.full_name(got.name, got.pos))  # "Kayleigh Dunn, 32, ..." then "she"
             return replace(got, pos=sp.pos, cue=sp.cue, role=got.role)
         if sp.type == "person" and sp.pronoun == "role" and sp.name:
-            named = self.name_for_role(sp.name)
+            named = self.name_for_role(sp.name) or self._named_next(sp.pos)
             return replace(sp, name=named, role=self._clean_role(sp.name), pronoun=None) if named else sp
         if sp.type == "person" and sp.name and len(sp.name.split()) == 1:
-            return replace(sp, name=self.full_name(sp.name, sp.pos))
+            return self._single_name(sp)
         if sp.type == "organisation" and sp.name == "the council":
             named = self.council_name(sp.pos)
             if named:
@@ -1049,6 +1122,52 @@ class Attributor:
             if full:
                 return replace(sp, name=full)
         return sp
+
+    def _single_name(self, sp: Speaker) -> Speaker:
+        """A one-word person speaker: a place is its council as the text names it in full ("Derbyshire said" ->
+        "Derbyshire County Council") or an organisation by itself; a surname is given its fullest form."""
+        name = sp.name or ""
+        is_place = fold(name) in self.lex.places
+        council = self._council_of(name) if is_place else None
+        if council:
+            return replace(sp, name=council, type="organisation")
+        full = self.full_name(name, sp.pos)
+        if is_place and full == name:
+            return replace(sp, type="organisation")
+        return replace(sp, name=full)
+
+    def _council_of(self, place: str) -> str | None:
+        """The fullest council name in the text whose place is exactly `place` ("Derby City Council" for "Derby",
+        not for "Derbyshire")."""
+        lex = self.lex
+        best = None
+        for _, council in self.councils():
+            words = [w for w in council.split() if fold(w) not in lex.council_modifiers and fold(w) not in
+                     lex.council_tails]
+            if " ".join(words) == place and (best is None or len(council) > len(best)):
+                best = council
+        return best
+
+    def _named_next(self, pos: int) -> str | None:
+        """A person named only by role is the named person who carries on in the next paragraph: "Kent's director
+        of children's services said ... / Jane Doe, who joined in 2022, added that ..."."""
+        pi = bisect.bisect_right(self._para_starts, pos) - 1
+        if pi + 1 >= len(self.paras) or self.is_heading(pi + 1):
+            return None
+        para = self.para(pi + 1)
+        toks = para.toks
+        a, b = para.sents[0]
+        for v in range(a, b):
+            got = self.verb_at(toks, v, b)
+            if got is None:
+                continue
+            if got[0].lemma not in self.lex.followup_verbs:
+                return None
+            sp = self._subject_of(toks, v, a, got[0])
+            if sp is not None and sp.type == "person" and sp.pos == toks[a].start and self._plain_name(sp.name):
+                return sp.name
+            return None
+        return None
 
     def acronyms(self) -> dict[str, str]:
         """Acronyms the text spells out: "the Local Government Association (LGA)" -> {"LGA": "Local Government
@@ -1100,10 +1219,33 @@ class Attributor:
                 ws.pop(0)
             if len(ws) >= 2 and not any(fold(w) in self.lex.org_words or fold(w) in self.lex.role_words for w in ws):
                 return " ".join(ws)
+        return self._bracketed_name(role)
+
+    def _bracketed_name(self, role: str) -> str | None:
+        """The name in brackets after a role, as minutes write it: "The Cabinet Member for Children and Families
+        (Councillor Bellamy)"; a surname after a title is completed from the rest of the text."""
+        name = rf"((?:(?:{_CAP_WORD})\.?\s+){{0,3}}(?:{_CAP_WORD}))"
+        pat = re.compile(rf"(?<![\w-])(?i:{role})\b[^()\n.;:]{{0,80}}?\(\s*{name}\s*\)")
+        lex = self.lex
+        for m in pat.finditer(self.text):
+            ws = m.group(1).replace(".", "").split()
+            titled = fold(ws[0]) in lex.titles
+            while ws and fold(ws[0]) in lex.titles:
+                ws.pop(0)
+            if not ws or (len(ws) == 1 and not titled) or any(
+                    fold(w) in lex.org_words or fold(w) in lex.role_words or fold(w) in lex.name_stop for w in ws):
+                continue
+            return self.full_name(ws[0], m.start()) if len(ws) == 1 else " ".join(ws)
         return None
 
     def council_name(self, pos: int) -> str | None:
         """The council a generic "the council" speaker refers to: the nearest one named before it."""
+        councils = self.councils()
+        i = bisect.bisect_left(councils, (pos, "")) - 1
+        return councils[i][1] if i >= 0 else None
+
+    def councils(self) -> list[tuple[int, str]]:
+        """(offset, name) of every council the text names outside quotes, "the county council" included."""
         if self._councils is None:
             self._councils = []
             for m in COUNCIL_RE.finditer(self.text):
@@ -1130,8 +1272,7 @@ class Attributor:
                 if kind in latest and not self._inside_quote(m.start()):
                     extra.append((m.start(), latest[kind]))
             self._councils = sorted(named + extra)
-        i = bisect.bisect_left(self._councils, (pos, "")) - 1
-        return self._councils[i][1] if i >= 0 else None
+        return self._councils
 
     def full_name(self, surname: str, pos: int) -> str:
         """Fullest name given for a surname: "Clemo" -> "Niki Clemo"."""
@@ -1160,8 +1301,30 @@ class Attributor:
                     if len(cand) > len(best):
                         best = cand
                         break
+        if best == surname:
+            best = self._initial_names().get(surname, surname)  # "Councillors R Bellamy, S Chen and ..."
         self._names[key] = best
         return best
+
+    def _initial_names(self) -> dict[str, str]:
+        """Surname -> initial and surname, from names written after a title, singly or in a list, as minutes
+        list those present: "Councillor J Akintola (Chair), Councillors R Bellamy, S Chen and M Whitlock"."""
+        if self._initials is None:
+            self._initials = {}
+            titles = "|".join(re.escape(t) for t in sorted(self.lex.titles, key=len, reverse=True))
+            title = rf"\b(?i:{titles})s?\.?\s+"
+            item = re.compile(rf"((?:[A-Z]\.?\s+){{1,2}}(?:{_CAP_WORD}))\b(?:\s*\([^()\n]{{0,40}}\))?")
+            sep = re.compile(rf"\s*(?:,|\band\b)\s*(?:{title})?")
+            for m in re.finditer(title, self.text):
+                pos = m.end()
+                while (it := item.match(self.text, pos)) is not None:
+                    name = " ".join(it.group(1).split())
+                    self._initials.setdefault(name.split()[-1], name)
+                    nxt = sep.match(self.text, it.end())
+                    if nxt is None:
+                        break
+                    pos = nxt.end()
+        return self._initials
 
     def _para_mentions(self, pi: int) -> list[tuple[int, str, Speaker]]:
         """Candidate antecedents in a paragraph, outside quotes: (offset, class, speaker)."""
@@ -1204,7 +1367,7 @@ class Attributor:
                 org = Speaker(" ".join(words), "organisation", pos=m.start())
                 out.append((m.start(), "neuter", org))
                 continue
-            if len(words) < 2 or any(fold(w) in lex.name_stop for w in words):
+            if len(words) < 2 or any(fold(w) in lex.name_stop for w in words) or not self._may_be_person(words):
                 continue
             after = self.text[m.end():m.end() + 2]
             if after[:1] in "’'" and after[1:2] == "s":
@@ -1216,6 +1379,10 @@ class Attributor:
         out.sort(key=lambda x: x[0])
         self._mentions[pi] = out
         return out
+
+    def _may_be_person(self, words: list[str]) -> bool:
+        """Not a place ("Central Bedfordshire") nor a law or plan ("the Children and Social Work Act")."""
+        return fold(words[-1]) not in self.lex.non_person_tails and fold(" ".join(words)) not in self.lex.places
 
     def _inside_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self._q_open, pos) - 1
@@ -1240,24 +1407,62 @@ class Attributor:
                 if best is None or pos >= best[0]:
                     best = (pos, cand)
                 break
-        if want == "person" and (best is None or best[0] < self._para_starts[pi]):
-            # A person introduced earlier in the paragraph only by role: "The director of children's social care
-            # said that demand was rising. He said: ..." (plain mentions above only find names).
-            para = self.para(pi)
-            for a, b in reversed(para.sents):
-                if para.toks[b - 1].end > sp.pos or any(t.quote >= 0 for t in para.toks[a:b]):
-                    continue
-                cand = self.clause_speaker(para, para.sents.index((a, b)))
-                if cand is not None and cand.type == "person" and cand.name and self._gender_ok(sp.pronoun, cand):
-                    return cand
+        if want == "person":
+            # The subject of a reporting verb just before, even one named only by role, beats a plain mention or
+            # an older speaker: "Reid ... Graham Fenwick ... / Fenwick said he was disappointed. / '...,' he said"
+            got = self._reporting_subject(sp, pi)
+            if got is not None and (best is None or best[0] < got[0]):
+                return got[1]
         if best is None:
             return None
         return best[1]
 
+    def _reporting_subject(self, sp: Speaker, pi: int) -> tuple[int, Speaker] | None:
+        """(end offset of its sentence, person) for the latest quote-less sentence with a reporting clause before
+        the pronoun, in its paragraph or the one before (there only a named or role subject, not a pronoun)."""
+        for p in (pi, pi - 1):
+            if p < 0 or (p < pi and self.is_heading(p)):
+                break
+            para = self.para(p)
+            for si in range(len(para.sents) - 1, -1, -1):
+                a, b = para.sents[si]
+                if para.toks[b - 1].end > sp.pos or any(t.quote >= 0 for t in para.toks[a:b]):
+                    continue
+                cand = self._clause_subject(para, si, pronouns=p == pi)
+                if cand is not None and cand.type == "person" and cand.name and self._gender_ok(sp.pronoun, cand):
+                    return para.toks[b - 1].end, cand
+        return None
+
+    def _clause_subject(self, para: _Para, si: int, pronouns: bool) -> Speaker | None:
+        """The resolved speaker of a reporting clause in a quote-less sentence; with pronouns=False, None when
+        the clause's subject is itself a pronoun."""
+        a, b = para.sents[si]
+        toks = para.toks
+        sp = self._first_subject(toks, a, b) or self._head(toks, a, b) or self._sentence_tail(toks, a, b) \
+            or self._tail_clause(toks, a, b)
+        if sp is None or (sp.type == "pronoun" and not pronouns):
+            return None
+        return self.resolve(sp)
+
+    def _first_subject(self, toks: list[Tok], a: int, b: int) -> Speaker | None:
+        """The subject of the first reporting verb in toks[a:b], the main clause of a sentence without a quote:
+        "Fenwick said he was disappointed but that he recognised ..." (not the "he" of "recognised")."""
+        for v in range(a, b):
+            got = self.verb_at(toks, v, b)
+            if got is None or got[0].where in ("prep", "tail") or self._passive(toks, v, a):
+                continue
+            sp = self._subject_of(toks, v, a, got[0])
+            if sp is not None:
+                return sp
+        return None
+
     def _gender_ok(self, pronoun: str | None, cand: Speaker) -> bool:
-        """"she" cannot refer to a man whose first name the gendered name lists know, nor "he" to a woman."""
+        """"she" cannot refer to a man whose first name the gendered name lists know, nor "he" to a woman; neither
+        refers to a place or a law taken for a person's name."""
         if pronoun not in ("he", "she") or cand.type != "person" or not cand.name:
             return True
+        if not self._may_be_person(cand.name.split()):
+            return False
         first = fold(cand.name.split()[0])
         return first not in (self.lex.male_names if pronoun == "she" else self.lex.female_names)
 

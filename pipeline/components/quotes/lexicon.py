@@ -2,6 +2,7 @@
 
 Every list lives in a plain text file (one entry a line, "#" comments) or word_lists.json so that users
 extend the extractor by editing data, not code. Apostrophes are folded to "'" on load and on lookup.
+Place names (never a person) come from the authorities component's gazetteer.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from pipeline.components.authorities.gazetteer import load_gazetteer
 
 HERE = Path(__file__).parent
 
@@ -87,6 +90,11 @@ class Lexicon:
     clause_conjunctions: frozenset[str]
     time_words: frozenset[str]
     time_prepositions: frozenset[str]
+    non_person_tails: frozenset[str]
+    followup_verbs: frozenset[str]
+    backref_manner: frozenset[tuple[str, ...]]
+    finding_nouns: frozenset[str]
+    places: frozenset[str]
     settings: dict
 
 
@@ -109,6 +117,13 @@ def _phrases() -> dict[tuple[str, ...], Phrase]:
             phrase, speaker, number = (part.strip() for part in line.split("\t"))
             phrases[tuple(fold(phrase).split())] = Phrase(speaker, kind, number)
     return phrases
+
+
+def _places() -> frozenset[str]:
+    """Lower-case names of local authorities and districts (the authorities gazetteer): never a person."""
+    gaz = load_gazetteer()
+    names = {low for low, aliases in gaz.aliases.items() if any(a.kind == "name" for a in aliases)}
+    return frozenset(names | set(gaz.districts))
 
 
 @lru_cache(maxsize=1)
@@ -167,5 +182,10 @@ def lexicon() -> Lexicon:
         clause_conjunctions=fset("clause_conjunctions"),
         time_words=fset("time_words"),
         time_prepositions=fset("time_prepositions"),
+        non_person_tails=fset("non_person_tails"),
+        followup_verbs=fset("followup_verbs"),
+        backref_manner=frozenset(tuple(fold(w).split()) for w in words["backref_manner"]),
+        finding_nouns=fset("finding_nouns"),
+        places=_places(),
         settings={k: v for k, v in words.items() if isinstance(v, int | float | str) and not k.startswith("_")},
     )
