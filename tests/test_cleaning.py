@@ -319,6 +319,27 @@ def test_wrapped_table_through_the_cleaner_grades_the_right_area():
             in result.text.split("\n\n"))
 
 
+def test_comparison_table_with_a_column_per_inspection_is_joined():
+    """A council report's 'then and now' table: one grade column per inspection year, names wrapped."""
+    from pipeline.cleaning.columns import merge_wrapped_cells
+
+    table = ("Judgement                                        2021            2025\n"
+             "The impact of leaders on social work             Good            Requires improvement\n"
+             "practice with children and families\n"
+             "The experiences and progress of care leavers     -               Good\n"
+             "Overall effectiveness                            Good            Requires improvement\n")
+    lines = [" ".join(x.split()) for x in merge_wrapped_cells(table).split("\n") if x.strip()]
+    assert lines == ["Judgement 2021 2025",
+                     "The impact of leaders on social work practice with children and families Good Requires "
+                     "improvement", "The experiences and progress of care leavers - Good",
+                     "Overall effectiveness Good Requires improvement"]
+    # a right-hand cell on a wrapped line: which column it belongs to is unknown, so the block is left alone
+    ragged = ("Judgement                                        2021            2025\n"
+              "The experiences and progress of children         Good            Requires improvement\n"
+              "who need help and protection                                     to be good\n")
+    assert merge_wrapped_cells(ragged) == ragged
+
+
 def test_broadcaster_desk_line_is_dropped():
     result = clean("Medway children's services rated inadequate\n\nBy Priya Sandhu\nBBC News, Kent\n\n"
                    "A council's services have been rated inadequate by Ofsted.\n\nBBC News said the council was rated "

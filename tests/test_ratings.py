@@ -728,6 +728,18 @@ def test_no_publication_date_latest_month_dates_the_text(nlp):
     assert keyset(doc) == {("Bolton", OE, GOOD, PREV)}
 
 
+def test_comparison_table_columns_take_the_header_years(nlp):
+    """Under 'Judgement 2021 2025' the left grade of a row is the 2021 inspection's, the right one the current."""
+    text = ("Report to the Children's Scrutiny Panel\n\nThe judgements for Kent from both inspections are:\n\n"
+            "Judgement 2021 2025\n\nThe impact of leaders on social work practice with children and families Good "
+            "Outstanding\n\nThe experiences and progress of care leavers n/a* Good\n\nOverall effectiveness Good "
+            "Outstanding\n\n* In 2021 care leavers were judged with children in care.")
+    doc = run(nlp, text, published="2025-09-01", kind="council_minutes")
+    rows = {(r["judgement"], r["grade"], r["timing"], r["inspection_year"]) for r in doc._.ratings}
+    assert rows == {(LEAD, GOOD, PREV, 2021), (LEAD, OUT, CUR, 2025), (CL, GOOD, CUR, 2025),
+                    (OE, GOOD, PREV, 2021), (OE, OUT, CUR, 2025)}
+
+
 def test_table_row_evidence_is_the_row(nlp):
     text = "Judgement Grade Overall effectiveness Good The impact of leaders on social work practice Outstanding"
     doc = run(nlp, "Wigan: inspection of children's social care services\n\n" + text, kind="ofsted_report")

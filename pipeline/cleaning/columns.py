@@ -10,6 +10,9 @@ middle of a judgement name, and a stray "good". Here each row's left cells and r
 together: "The experiences and progress of children who need help and protection   Requires improvement to be
 good". Only short blocks whose right-hand cells line up in one column are touched, so justified prose (which
 also has runs of spaces, at varying places) is left alone.
+
+A comparison table with one grade column per inspection ("Judgement  2019  2024") is joined the same way when
+its wrapped lines carry only the left cell: each row keeps its right-hand cells, in order.
 """
 
 from __future__ import annotations
@@ -17,28 +20,28 @@ from __future__ import annotations
 import re
 
 _GAP = re.compile(r"(?<=\S)(?: {3,}|\t+)(?=\S)")  # a column gap between two cells
-_MAX_BLOCK_LINES = 8  # a table row wraps over a few lines; a longer block is prose or a list
+_MAX_BLOCK_LINES = 14  # a table's rows wrap over a few lines each; a longer block is prose or a list
 _MAX_RIGHT_WORDS = 6  # right-hand cells are grades or short values ("Requires improvement")
 _MIN_RIGHT_INDENT = 10  # a right-only line starts far to the right
 _COLUMN_SLACK = 3  # right-hand cells of one table start within this many characters of each other
 
 
-def _cells(line: str) -> tuple[str, str, int] | None:
-    """(left text, right text, right column) of a line, or None when it has more than one gap."""
+def _cells(line: str) -> tuple[str, str, int, int] | None:
+    """(left text, right cells joined by a column gap, right column, number of right cells) of a line, or None
+    when it cannot be a table row."""
     expanded = line.expandtabs(8)
     stripped = expanded.lstrip(" ")
     indent = len(expanded) - len(stripped)
     gaps = list(_GAP.finditer(stripped))
-    if len(gaps) > 1:
-        return None
     if gaps:
         g = gaps[0]
         if indent >= _MIN_RIGHT_INDENT:
-            return None  # an indented line with a gap: not a row of a two-column table
-        return stripped[:g.start()].strip(), stripped[g.end():].strip(), indent + g.end()
+            return None  # an indented line with a gap: not a row of a table with a left column
+        rights = [stripped[a.end():b.start() if b else None].strip() for a, b in zip(gaps, gaps[1:] + [None])]
+        return stripped[:g.start()].strip(), "   ".join(rights), indent + g.end(), len(rights)
     if indent >= _MIN_RIGHT_INDENT:
-        return "", stripped.strip(), indent
-    return stripped.strip(), "", -1
+        return "", stripped.strip(), indent, 1
+    return stripped.strip(), "", -1, 0
 
 
 def _merge_block(lines: list[str]) -> list[str]:
@@ -50,10 +53,15 @@ def _merge_block(lines: list[str]) -> list[str]:
         return lines  # no row with both cells, or nothing wrapped
     if max(right_cols) - min(right_cols) > _COLUMN_SLACK:
         return lines
-    if any(len(c[1].split()) > _MAX_RIGHT_WORDS for c in cells):
+    if any(len(cell.split()) > _MAX_RIGHT_WORDS for c in cells for cell in c[1].split("   ")):
         return lines
+    ncols = {c[3] for c in cells if c[1]}
+    if len(ncols) > 1 or ncols != {1} and any(c[1] and not c[0] for c in cells):
+        return lines  # several value columns: every row has all of them, and wrapped lines only a left cell
+    if len(cells) > 8 and ncols == {1}:
+        return lines  # a long two-column block is a list, not a wrapped table
     rows: list[tuple[list[str], list[str]]] = []
-    for left, right, _ in cells:
+    for left, right, _, _ in cells:
         # a row starts with a left cell that does not start lower case ("2.1 Adoption performance"); a lower-case
         # or empty left cell continues the row above, and so does a row's first right cell
         if not rows or left and not left[:1].islower() and (rows[-1][1] or not right):

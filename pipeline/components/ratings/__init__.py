@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,10 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+# A comparison table's header row: an optional label, then one inspection year per grade column.
+HEADER_YEARS = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,40}\s)?((?:19|20)\d\d(?:\s+(?:19|20)\d\d)+)")
+# An empty or footnoted cell before a grade in a table row: "n/a*", "-", a footnote star after the grade before.
+EMPTY_CELL = re.compile(r"(?:(?:^|(?<=\s))(?:n/a|N/A|[-–—])\*?|\*)\s*$")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -738,9 +743,17 @@ class RatingsExtractor:
         return k < sent.end and doc[k].norm_ == "to"
 
     def _is_table_row(self, doc: Doc, g: Grade, sent: Span, ctx: _DocContext) -> bool:
-        """'Overall effectiveness  Good', '2.1 Adoption performance Outstanding', joined rows too."""
+        """'Overall effectiveness  Good', '2.1 Adoption performance Outstanding', joined rows too, and the
+        later cells of a row with one grade column per inspection ('... care leavers  n/a*  Good')."""
         first = doc[g.start]
         j = g.start - 1
+        cell = EMPTY_CELL.search(ctx.text[sent.start_char:first.idx])
+        if cell is not None:
+            while j >= sent.start and doc[j].idx >= sent.start_char + cell.start():
+                j -= 1
+        other = ctx.grade_ending_at(j) if j >= sent.start else None
+        if other is not None and other is not g:
+            return self._is_table_row(doc, other, sent, ctx)
         gap = 0
         sep = False
         while j >= sent.start and gap <= 9:
@@ -982,6 +995,12 @@ class RatingsExtractor:
         return any(doc[i].norm_ in self.words["reporting_verbs"] for i in range(sent.start, end))
 
     def _timing(self, doc, g: Grade, sent, accepted, ctx) -> list[tuple[str, int | None]]:
+        if g.kind == "table":
+            column = ctx.column_year(g, sent)
+            if column is not None:
+                # "Judgement  2019  2024" above the rows: the latest column is the current inspection
+                year, years = column
+                return [("previous" if year < max(years) else "current", year)]
         cs, ce = ctx.clause_of(g.start, sent)
         doc_year = ctx.doc_year
         # "judged inadequate in 2019 and requires improvement in 2021": a year right after the grade (before the
@@ -1100,6 +1119,7 @@ class _DocContext:
         self.para_starts = [b[0] for b in self.paras]
         self._para_spans: dict[int, Span | None] = {}
         self._clauses: dict[int, list[int]] = {}
+        self._header_years: dict[int, list[int] | None] = {}
         # years from the dates component
         dm = sorted(doc._.date_mentions or [], key=lambda d: d["start"])
         self.date_starts = [d["start"] for d in dm]
@@ -1300,6 +1320,35 @@ class _DocContext:
             span = self.paragraph_span(back)
             return (span is not None and self.has_cue("previous_sections", span.start, span.end)), None
         return False, None
+
+    def column_year(self, g: Grade, sent: Span) -> tuple[int, list[int]] | None:
+        """(year of the column, years of all columns) for a grade in a table row under a header of inspection
+        years ('Judgement  2019  2024'); None when the row is not under such a header. Columns count from the
+        right, so an empty first cell ('n/a') does not shift them."""
+        years = self.header_years(bisect.bisect_right(self.para_starts, sent.start_char) - 1)
+        if not years:
+            return None
+        after = sum(1 for s in self.grade_starts if g.end <= s < sent.end)
+        col = len(years) - 1 - after
+        return (years[col], years) if col >= 0 else None
+
+    def header_years(self, k: int) -> list[int] | None:
+        """The years of the nearest header row above paragraph k ('Judgement 2019 2024'), looking back over the
+        table's rows but not past prose."""
+        if k in self._header_years:
+            return self._header_years[k]
+        found = None
+        for back in range(k - 1, max(-1, k - 14), -1):
+            a, b = self.paras[back]
+            text = self.text[a:b].strip()
+            m = HEADER_YEARS.fullmatch(text)
+            if m:
+                found = [int(y) for y in re.findall(r"\d{4}", m.group(1))]
+                break
+            if len(text.split()) > 20 or text.endswith((".", ":")):
+                break  # prose: no table header above
+        self._header_years[k] = found
+        return found
 
     def section_area(self, sent: Span) -> str | None:
         """The judgement area named by the heading above a run of table rows ("Services for looked after
