@@ -649,6 +649,8 @@ CASES = [
     ("was-still-under-a-grade-in-an-earlier-year", "Sunderland was judged good this spring.\n\nWhen I joined "
      "in September 2021, the service was still working under an inadequate judgement.",
      {("Sunderland", OE, GOOD, CUR), ("Sunderland", OE, INAD, PREV)}),
+    ("neg-inverted-conditional", "Leeds was judged good. Were the council to be judged inadequate at its next "
+     "inspection, a commissioner would be appointed.", {("Leeds", OE, GOOD, CUR)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]
@@ -738,6 +740,27 @@ def test_comparison_table_columns_take_the_header_years(nlp):
     rows = {(r["judgement"], r["grade"], r["timing"], r["inspection_year"]) for r in doc._.ratings}
     assert rows == {(LEAD, GOOD, PREV, 2021), (LEAD, OUT, CUR, 2025), (CL, GOOD, CUR, 2025),
                     (OE, GOOD, PREV, 2021), (OE, OUT, CUR, 2025)}
+
+
+def test_council_table_with_previous_and_new_columns(nlp):
+    """A round-up's pasted table: a council per row, then its previous and new overall grades."""
+    text = ("Latest inspection results\n\nOfsted published six inspections this quarter. The table compares the new "
+            "grades with the previous ones.\n\nCouncil Previous grade New grade\n\nKent Good Outstanding\n\n"
+            "Devon Requires improvement (in 2019) Good\n\nCornwall n/a Inadequate")
+    doc = run(nlp, text, published="2024-10-01")
+    assert keyset(doc) == {("Kent", OE, GOOD, PREV), ("Kent", OE, OUT, CUR), ("Devon", OE, RI, PREV),
+                           ("Devon", OE, GOOD, CUR), ("Cornwall", OE, INAD, CUR)}
+
+
+def test_pipe_table_with_a_column_per_judgement(nlp):
+    """'Year | Framework | Overall effectiveness | ...': each row is one past inspection, each column a judgement."""
+    text = ("Report to scrutiny: Sheffield children's services\n\nTable 1: Previous inspection judgements\n\n"
+            "Year | Framework | Overall effectiveness | Help and protection | Leadership\n\n"
+            "2015 | SIF | Good | Good | Requires improvement\n\n2019 | ILACS | Inadequate | Inadequate | Inadequate")
+    doc = run(nlp, text, published="2024-11-21", kind="council_minutes")
+    rows = {(r["judgement"], r["grade"], r["timing"], r["inspection_year"]) for r in doc._.ratings}
+    assert rows == {(OE, GOOD, PREV, 2015), (HP, GOOD, PREV, 2015), (LEAD, RI, PREV, 2015),
+                    (OE, INAD, PREV, 2019), (HP, INAD, PREV, 2019), (LEAD, INAD, PREV, 2019)}
 
 
 def test_table_row_evidence_is_the_row(nlp):

@@ -67,7 +67,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "infinitive_aspirations", "infinitive_markers", "subjectless_openers", "ofsted_words",
              "event_subordinators", "bracket_previous", "council_plurals",
              "council_nouns", "direction_words", "predicate_openers", "place_of_nouns", "partitive_before_count",
-             "distributive_words", "inspection_lead_ins", "earlier_words")
+             "distributive_words", "inspection_lead_ins", "earlier_words", "later_words",
+             "inverted_subjects")
 # Words that open a relative clause inserted between a subject and its verb ("Norfolk, which was inadequate in
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
@@ -490,6 +491,11 @@ class RatingsExtractor:
         """The grade's clause opens with 'when' / 'if' and a present-tense verb: how inspections work in
         general, not an outcome."""
         w = self.words
+        if any(doc[i].norm_ == "were" and (i == clause_start or doc[i - 1].is_punct) and doc[i + 1].norm_ in w[
+                "inverted_subjects"] and any(doc[k].norm_ == "to" and doc[k + 1].norm_ == "be"
+                                             for k in range(i + 2, min(g.start - 1, i + 7)))
+               for i in range(clause_start, g.start - 3)):
+            return True  # "were the council to be judged inadequate again": a hypothetical
         return doc[clause_start].norm_ in w["generic_openers"] and g.start - clause_start <= 15 and any(
             doc[i].norm_ in w["generic_present"] for i in range(clause_start + 1, g.start))
 
@@ -746,6 +752,10 @@ class RatingsExtractor:
         """'Overall effectiveness  Good', '2.1 Adoption performance Outstanding', joined rows too, and the
         later cells of a row with one grade column per inspection ('... care leavers  n/a*  Good')."""
         first = doc[g.start]
+        row = ctx.text[sent.start_char:sent.end_char].rstrip()
+        if not row.endswith(".") and len(sent) <= 60 and ctx.column_of(g, sent) is not None and (
+                "|" in row or ctx.mention_starting_at(sent.start) is not None or ctx.judgement_at(sent.start)):
+            return True  # a row under a header of inspections or judgements: 'Barnsley  Good  Outstanding'
         j = g.start - 1
         cell = EMPTY_CELL.search(ctx.text[sent.start_char:first.idx])
         if cell is not None:
@@ -760,8 +770,8 @@ class RatingsExtractor:
             if ctx.judgement_at(j) is not None:
                 break
             tok = doc[j]
-            if tok.text in (":", "–", "-", "—") or tok.text in QUOTES:
-                sep = sep or tok.text in (":", "–", "-", "—")
+            if tok.text in (":", "–", "-", "—", "|") or tok.text in QUOTES:
+                sep = sep or tok.text in (":", "–", "-", "—", "|")
             elif not tok.is_alpha or not tok.is_lower or tok.norm_ in self.words["strong_before"] \
                     or tok.norm_ in self.words["copulas"]:
                 return False
@@ -782,6 +792,10 @@ class RatingsExtractor:
     # ------------------------------------------------------------------ 2. which judgements?
     def _judgements_for(self, doc, g: Grade, sent, prev_end, next_start, claimed, ctx, prev_labels=()):
         if g.kind == "table":
+            column = ctx.column_of(g, sent)
+            if column is not None and "judgement" in column:
+                # "2021 | ILACS | Inadequate | Requires improvement": the header names each column's judgement
+                return [column["judgement"]], (doc[g.start].idx, doc[g.end - 1].idx + len(doc[g.end - 1]))
             j = ctx.judgement_before(g.start, sent.start)
             if j is not None:
                 claimed.add(j[0])
@@ -996,11 +1010,18 @@ class RatingsExtractor:
 
     def _timing(self, doc, g: Grade, sent, accepted, ctx) -> list[tuple[str, int | None]]:
         if g.kind == "table":
-            column = ctx.column_year(g, sent)
-            if column is not None:
+            column = ctx.column_of(g, sent)
+            if column is not None and "year" in column:
                 # "Judgement  2019  2024" above the rows: the latest column is the current inspection
-                year, years = column
-                return [("previous" if year < max(years) else "current", year)]
+                year = column["year"]
+                return [("previous" if year < max(column["years"]) else "current", year)]
+            if column is not None and "timing" in column:
+                return [(column["timing"], ctx.doc_year if column["timing"] == "current" else None)]
+            if column is not None:
+                # a row of a table with a column per judgement: the row's year dates it
+                year = ctx.year_in(sent.start, sent.end)
+                if year is not None:
+                    return [("previous" if ctx.earlier_year(year, sent.start, sent.end) else "current", year)]
         cs, ce = ctx.clause_of(g.start, sent)
         doc_year = ctx.doc_year
         # "judged inadequate in 2019 and requires improvement in 2021": a year right after the grade (before the
@@ -1119,7 +1140,7 @@ class _DocContext:
         self.para_starts = [b[0] for b in self.paras]
         self._para_spans: dict[int, Span | None] = {}
         self._clauses: dict[int, list[int]] = {}
-        self._header_years: dict[int, list[int] | None] = {}
+        self._header_columns: dict[int, list[dict] | None] = {}
         # years from the dates component
         dm = sorted(doc._.date_mentions or [], key=lambda d: d["start"])
         self.date_starts = [d["start"] for d in dm]
@@ -1321,34 +1342,63 @@ class _DocContext:
             return (span is not None and self.has_cue("previous_sections", span.start, span.end)), None
         return False, None
 
-    def column_year(self, g: Grade, sent: Span) -> tuple[int, list[int]] | None:
-        """(year of the column, years of all columns) for a grade in a table row under a header of inspection
-        years ('Judgement  2019  2024'); None when the row is not under such a header. Columns count from the
-        right, so an empty first cell ('n/a') does not shift them."""
-        years = self.header_years(bisect.bisect_right(self.para_starts, sent.start_char) - 1)
-        if not years:
+    def column_of(self, g: Grade, sent: Span) -> dict | None:
+        """What the header row above a table row says about the grade's column: {"year": 2019} or {"timing":
+        "previous"} ('Council  Previous grade  New grade') or {"judgement": "leadership"} ('Year | Overall
+        effectiveness | Leadership'), plus "years" (all column years) for year headers. None when the row is
+        not under such a header. Columns count from the right, so an empty first cell ('n/a') does not shift
+        them."""
+        cols = self.header_columns(bisect.bisect_right(self.para_starts, sent.start_char) - 1)
+        if not cols:
             return None
         after = sum(1 for s in self.grade_starts if g.end <= s < sent.end)
-        col = len(years) - 1 - after
-        return (years[col], years) if col >= 0 else None
+        col = len(cols) - 1 - after
+        return cols[col] if col >= 0 else None
 
-    def header_years(self, k: int) -> list[int] | None:
-        """The years of the nearest header row above paragraph k ('Judgement 2019 2024'), looking back over the
+    def header_columns(self, k: int) -> list[dict] | None:
+        """The value columns of the nearest header row above paragraph k (see column_of), looking back over the
         table's rows but not past prose."""
-        if k in self._header_years:
-            return self._header_years[k]
+        if k in self._header_columns:
+            return self._header_columns[k]
         found = None
         for back in range(k - 1, max(-1, k - 14), -1):
             a, b = self.paras[back]
             text = self.text[a:b].strip()
-            m = HEADER_YEARS.fullmatch(text)
-            if m:
-                found = [int(y) for y in re.findall(r"\d{4}", m.group(1))]
-                break
-            if len(text.split()) > 20 or text.endswith((".", ":")):
+            words = [w for w in text.split() if w[:1].isalnum()]
+            if len(words) > 30 or text.endswith((".", ":")):
                 break  # prose: no table header above
-        self._header_years[k] = found
+            span = self.paragraph_span(back)
+            if span is None or any(span.start <= e < span.end for e in self.grade_ends):
+                continue  # another row of the table
+            found = self._header_cells(text, span)
+            if found:
+                break
+        self._header_columns[k] = found
         return found
+
+    def _header_cells(self, text: str, span: Span) -> list[dict] | None:
+        m = HEADER_YEARS.fullmatch(text)
+        if m:
+            years = [int(y) for y in re.findall(r"\d{4}", m.group(1))]
+            return [{"year": y, "years": years} for y in years]
+        if "|" in text:
+            # 'Year | Framework | Overall effectiveness | Help and protection | ...': a column per judgement
+            cols, start = [], span.start_char
+            for cell in text.split("|"):
+                lo = self.text.find(cell.strip(), start) if cell.strip() else -1
+                start = lo + len(cell.strip()) if lo >= 0 else start
+                ts = self.doc.char_span(lo, lo + len(cell.strip()), alignment_mode="expand") if lo >= 0 else None
+                labels = [j[2] for j in self.judgements_in(ts.start, ts.end)] if ts is not None else []
+                if labels:
+                    cols.append({"judgement": "+".join(_uniq(labels))})
+            if len(cols) >= 2:
+                return cols
+        w = self.ext.words
+        cols = [{"timing": "previous"} if t.norm_ in w["earlier_words"] else {"timing": "current"}
+                for t in span if t.norm_ in w["earlier_words"] or t.norm_ in w["later_words"]]
+        if len(cols) >= 2 and len({c["timing"] for c in cols}) == 2:
+            return cols  # 'Council  Previous grade  New grade'
+        return None
 
     def section_area(self, sent: Span) -> str | None:
         """The judgement area named by the heading above a run of table rows ("Services for looked after
@@ -1580,6 +1630,8 @@ class _DocContext:
             if own:
                 return self._pairs(self._group(own[0]))
         before = self._mentions_between(ss, gc)
+        if g.kind == "table" and before and self.mentions[before[0]]["start"] == ss:
+            return self._pairs(self._group(before[0]))  # a table row is the council in its first cell
         app = self.appositive(g.start, sent) if before else None
         if app is not None:
             # "Bedford Borough Council, ... following the abolition of Bedfordshire County Council ..., was rated"
