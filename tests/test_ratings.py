@@ -651,6 +651,15 @@ CASES = [
      {("Sunderland", OE, GOOD, CUR), ("Sunderland", OE, INAD, PREV)}),
     ("neg-inverted-conditional", "Leeds was judged good. Were the council to be judged inadequate at its next "
      "inspection, a commissioner would be appointed.", {("Leeds", OE, GOOD, CUR)}),
+    ("heading-grade-over-a-bulleted-list", "Ofsted results: councils that moved in 2023\n\nJoined the inadequate category in "
+     "2023\n\n• Kent – down from good.\n\n• Devon – previously requires improvement to be good.",
+     {("Kent", OE, INAD, CUR), ("Devon", OE, INAD, CUR), ("Kent", OE, GOOD, PREV), ("Devon", OE, RI, PREV)}),
+    ("now-after-an-earlier-grade", "• Wigan – inadequate in 2021; now requires improvement to be good.",
+     {("Wigan", OE, INAD, PREV), ("Wigan", OE, RI, CUR)}),
+    ("neg-grades-in-general", "Leeds was rated good. For most directors an inadequate judgement is rarely a "
+     "surprise.", {("Leeds", OE, GOOD, CUR)}),
+    ("neg-if-were-to-be", "Leeds was rated good. If Kent's trust were to be judged inadequate, ministers would "
+     "act.", {("Leeds", OE, GOOD, CUR)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]

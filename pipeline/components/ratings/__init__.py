@@ -68,11 +68,12 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "event_subordinators", "bracket_previous", "council_plurals",
              "council_nouns", "direction_words", "predicate_openers", "place_of_nouns", "partitive_before_count",
              "distributive_words", "inspection_lead_ins", "earlier_words", "later_words",
-             "inverted_subjects")
+             "inverted_subjects", "category_verbs", "generic_verbs")
 # Words that open a relative clause inserted between a subject and its verb ("Norfolk, which was inadequate in
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+BULLETS = ("•", "·", "▪", "- ", "* ", "– ")
 # A comparison table's header row: an optional label, then one inspection year per grade column.
 HEADER_YEARS = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,40}\s)?((?:19|20)\d\d(?:\s+(?:19|20)\d\d)+)")
 # An empty or footnoted cell before a grade in a table row: "n/a*", "-", a footnote star after the grade before.
@@ -389,6 +390,11 @@ class RatingsExtractor:
             return ""
         if noun_next and (sent_ctx or next_tok.norm_ in ("rating", "ratings", "grade", "grades")):
             return "bare"
+        verb = next((t for t in before if t.norm_ not in ("the", "its", "their", "a", "an")), None)
+        if noun_next and verb is not None and verb.norm_ in w["category_verbs"]:
+            return "strong"  # "Entered the inadequate category in 2024"
+        if prev_tok is not None and prev_tok.norm_ == "now" and any(o.kind for o in sgrades if o.end <= g.start):
+            return "strong"  # "Sefton - inadequate in 2022; now requires improvement to be good"
         sb = self._strong_before(doc, g, sent, ctx)
         if sb:
             # a move between grades is rating talk in any text about inspections
@@ -496,6 +502,13 @@ class RatingsExtractor:
                                              for k in range(i + 2, min(g.start - 1, i + 7)))
                for i in range(clause_start, g.start - 3)):
             return True  # "were the council to be judged inadequate again": a hypothetical
+        if any(doc[i].norm_ == "were" and doc[i + 1].norm_ == "to" and doc[i + 2].norm_ == "be"
+               for i in range(clause_start, g.start - 2)):
+            return True  # "If the trust were to be judged inadequate"
+        n = g.end
+        if g.start > 0 and doc[g.start - 1].norm_ in ("a", "an") and n + 1 < len(doc) and doc[n].norm_ in w[
+                "rating_nouns"] and doc[n + 1].norm_ in w["generic_verbs"]:
+            return True  # "an inadequate judgement is rarely a surprise": grades in general
         return doc[clause_start].norm_ in w["generic_openers"] and g.start - clause_start <= 15 and any(
             doc[i].norm_ in w["generic_present"] for i in range(clause_start + 1, g.start))
 
@@ -1666,6 +1679,11 @@ class _DocContext:
         described = self._described(sent.start, g.start)
         if described:
             return described
+        # "Entered the inadequate category in 2024" above a bulleted list of councils: each of them
+        if self.is_heading(sent):
+            listed = self._bullet_councils(pk)
+            if listed:
+                return listed
         # beyond the sentence, "the council" / "the south coast authority" is the most recent one
         if pk >= 0:
             in_para = [k for k in self._mentions_between(self.paras[pk][0], ss) if not self._subordinate(k)]
@@ -1685,6 +1703,19 @@ class _DocContext:
                         return list(self.lead)
                     return self._pairs([prev[-1]])
         return list(self.lead or self.primary)
+
+    def _bullet_councils(self, pk: int) -> list[tuple[str, str]]:
+        """The councils that open the bulleted items right after paragraph pk ('• Thurrock - down from ...'), when
+        there are at least two of them."""
+        out: list[int] = []
+        for a, b in self.paras[pk + 1:pk + 30]:
+            text = self.text[a:b]
+            if not text.startswith(BULLETS):
+                break
+            k = bisect.bisect_left(self.m_starts, a)
+            if k < len(self.mentions) and self.mentions[k]["start"] - a <= 3:
+                out.append(k)
+        return self._pairs(out) if len(out) >= 2 else []
 
     def _descriptor_place(self, k: int) -> bool:
         """Mention k only says where a council is: 'the Essex authority', 'the south Essex unitary', 'the former
