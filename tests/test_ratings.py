@@ -652,9 +652,10 @@ CASES = [
     ("neg-inverted-conditional", "Leeds was judged good. Were the council to be judged inadequate at its next "
      "inspection, a commissioner would be appointed.", {("Leeds", OE, GOOD, CUR)}),
     ("heading-grade-over-a-bulleted-list", "Ofsted results: councils that moved in 2023\n\nJoined the inadequate category in "
-     "2023\n\n• Kent – down from good.\n\n• Devon – previously requires improvement to be good.",
+     "2023\n\n• Kent – down from good.\n\n• Devon – previously rated requires improvement to be good.",
      {("Kent", OE, INAD, CUR), ("Devon", OE, INAD, CUR), ("Kent", OE, GOOD, PREV), ("Devon", OE, RI, PREV)}),
-    ("now-after-an-earlier-grade", "• Wigan – inadequate in 2021; now requires improvement to be good.",
+    ("now-after-an-earlier-grade", "Ofsted results\n\n• Wigan – rated inadequate in 2021; now requires "
+     "improvement to be good.",
      {("Wigan", OE, INAD, PREV), ("Wigan", OE, RI, CUR)}),
     ("neg-grades-in-general", "Leeds was rated good. For most directors an inadequate judgement is rarely a "
      "surprise.", {("Leeds", OE, GOOD, CUR)}),
