@@ -661,6 +661,18 @@ CASES = [
      "surprise.", {("Leeds", OE, GOOD, CUR)}),
     ("neg-if-were-to-be", "Leeds was rated good. If Kent's trust were to be judged inadequate, ministers would "
      "act.", {("Leeds", OE, GOOD, CUR)}),
+    ("and-grade-for-areas-after-a-move", "Leeds was judged outstanding overall, up from good at its previous "
+     "inspection in 2019, and outstanding for the impact of leaders and for children in care.",
+     {("Leeds", OE, OUT, CUR), ("Leeds", OE, GOOD, PREV), ("Leeds", LEAD, OUT, CUR), ("Leeds", CIC, OUT, CUR)}),
+    ("area-fell-from-to", "Kent remains good overall, the grade it was given in 2019. However, the judgement for help and protection fell from "
+     "good to requires improvement to be good.", {("Kent", OE, GOOD, CUR), ("Kent", OE, GOOD, PREV),
+                                                  ("Kent", HP, GOOD, PREV), ("Kent", HP, RI, CUR)}),
+    ("dash-list-of-areas", "Ofsted has inspected Devon.\n\nIn detail, inspectors judged:\n\nChildren who need "
+     "help and protection – requires improvement\n\nAdoption performance – good",
+     {("Devon", HP, RI, CUR), ("Devon", ADOPT, GOOD, CUR)}),
+    ("list-of-areas-over-commas-before-overall", "The inspection judged Kent's services for children in need of "
+     "help and protection, children looked after and care leavers to require improvement to be good overall.",
+     {("Kent", OE, RI, CUR), ("Kent", HP, RI, CUR), ("Kent", CIC, RI, CUR), ("Kent", CL, RI, CUR)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]

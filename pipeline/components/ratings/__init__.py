@@ -651,6 +651,13 @@ class RatingsExtractor:
     def _coordinated_grade(self, doc: Doc, g: Grade, sent: Span, sgrades: list[Grade], ctx: _DocContext) -> str:
         """'judged to require improvement in 2018 and good in 2021': the second grade shares the first's context."""
         before = self._words_before(doc, g.start, sent, 1)
+        n = g.end + (1 if g.quoted else 0)
+        if before and before[0].norm_ == "and" and n + 1 < sent.end and doc[n].norm_ in self.lead_ins and (
+                ctx.judgement_starting(n + 1) or doc[n + 1].norm_ in ("the", "its") and ctx.judgement_at(n + 2)):
+            # "judged outstanding overall, up from good in 2019, and outstanding for the impact of leaders"
+            first = next((o for o in sgrades if o is not g and o.kind == "strong"), None)
+            if first is not None and first.start < g.start:
+                return first.kind
         if before and before[0].norm_ == "as" and ctx.judgement_at(before[0].i - 1) is not None:
             # "rated A as outstanding, and B, C and D as good": a second object list with its own "as"
             for other in sgrades:
@@ -771,12 +778,15 @@ class RatingsExtractor:
             return True  # a row under a header of inspections or judgements: 'Barnsley  Good  Outstanding'
         j = g.start - 1
         cell = EMPTY_CELL.search(ctx.text[sent.start_char:first.idx])
+        k = j
         if cell is not None:
-            while j >= sent.start and doc[j].idx >= sent.start_char + cell.start():
-                j -= 1
-        other = ctx.grade_ending_at(j) if j >= sent.start else None
+            while k >= sent.start and doc[k].idx >= sent.start_char + cell.start():
+                k -= 1
+        other = ctx.grade_ending_at(k) if k >= sent.start else None
         if other is not None and other is not g:
-            return self._is_table_row(doc, other, sent, ctx)
+            return self._is_table_row(doc, other, sent, ctx)  # the next cell of a row: "Good  Outstanding"
+        if cell is not None and not cell.group().lstrip().startswith(("-", "–", "—")):
+            j = k  # "care leavers  n/a*  Good"; but "Adoption performance – good": the dash separates
         gap = 0
         sep = False
         while j >= sent.start and gap <= 9:
@@ -895,6 +905,9 @@ class RatingsExtractor:
             # "..., in 2012, X had been judged adequate overall": names in an opening clause ("at its last
             # inspection of looked-after children's services,") are what was inspected, not what was graded
             lo = max(lo, ctx.clause_of(g.start, sent)[0])
+            while lo - 2 >= sent.start and doc[lo - 1].text == "," and ctx.judgement_at(lo - 2) is not None and (
+                    ctx.judgement_at(lo)):
+                lo = ctx.judgement_at(lo - 2)[0]  # "... for children in need of help, children looked after ..."
         found = list(ctx.judgements_in(lo, g.start))
         # "the overall effectiveness of services for looked-after children": that service's judgement
         found = [f for n, f in enumerate(found) if not (
@@ -920,6 +933,9 @@ class RatingsExtractor:
             before = [x for x in prev_labels if x != "overall_effectiveness"]
         if not labels and not before and prev_labels and 0 < g.start - prev_end <= 4 and self._is_from(doc, g, sent):
             # "care leavers was judged good, up from requires improvement": the grade moved from is for the same areas
+            before = list(prev_labels)
+        if not labels and not before and prev_labels and 0 < g.start - prev_end <= 2 and doc[prev_end].norm_ == "to":
+            # "the judgement for help and protection fell from good to requires improvement": the same areas
             before = list(prev_labels)
         labels = _uniq(labels + before)
         return _uniq((labels or ["overall_effectiveness"]) + extra), None
