@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.components.quotes import extract_quotes
-from pipeline.components.quotes.marks import find_quotes
+from pipeline.components.quotes.marks import find_quotes, rejoin_wrapped
 from pipeline.evaluate import norm_name, norm_quote
 from pipeline.textspans import paragraph_bounds
 from tests.tools.quote_scoring import QuoteScore, score_quotes
@@ -1032,6 +1032,42 @@ CASES += [
      "Inspectors singled out the council's support for young carers, which includes a weekly club run with "
      "a local charity, which had given “dozens of children a real break” from caring.",
      [("dozens of children a real break", "inspectors", "ofsted")]),
+    # --- round 9: reports quoting earlier reports; hard-wrapped PDF text split before a quote mark
+    ("wrapped_line_before_quote_mark_joins_its_sentence",
+     "Leaders have worked hard since the last inspection. Inspectors found\n\n"
+     "'a lack of grip on the quality of child protection work' across the service, and the council agreed an "
+     "improvement plan.",
+     [("a lack of grip on the quality of child protection work", "inspectors", "ofsted")]),
+    ("word_hyphenated_at_line_break_before_report",
+     "3. Early help has expanded. The 2021 inspec-\n\ntion report noted that\n\n"
+     "'plans for children are too vague to guide practice'. This is no longer the case.",
+     [("plans for children are too vague to guide practice", "the report", "ofsted")]),
+    ("year_names_an_earlier_inspection_report",
+     "The 2018 inspection report described a 'caring but overstretched fostering team'. Since then the team "
+     "has doubled in size.",
+     [("caring but overstretched fostering team", "the report", "ofsted")]),
+    ("joint_area_review_report",
+     "The 2009 joint area review report found that \"care leavers lacked suitable accommodation\"; this has "
+     "improved.",
+     [("care leavers lacked suitable accommodation", "the report", "ofsted")]),
+    ("inspectors_with_long_participle_phrase_found",
+     "Inspectors visiting Wakefield for a second monitoring visit since the service was judged inadequate in "
+     "March 2023 found that plans had improved but that supervision remained “irregular and rarely "
+     "reflective”.",
+     [("irregular and rarely reflective", "inspectors", "ofsted")]),
+    ("report_credited_with",
+     "In Stockport, the report credited the new edge-of-care team with “keeping many teenagers safely at "
+     "home”.",
+     [("keeping many teenagers safely at home", "the report", "ofsted")]),
+    ("report_on_a_place_is_the_report",
+     "Ofsted's letter on Bolton praises “a confident and stable workforce of social workers”, adding that "
+     "“managers know their teams and their children well”.",
+     [("a confident and stable workforce of social workers", "the report", "ofsted"),
+      ("managers know their teams and their children well", "the report", "ofsted")]),
+    ("according_to_organisation_role_then_name",
+     "According to Northshire Family Trust's operations director, Priya Marsh, the trust expects to approve 40 "
+     "new foster carers this year and is “well on the way to ending the use of unregistered homes”.",
+     [("well on the way to ending the use of unregistered homes", "Priya Marsh", "person")]),
 ]
 
 def _as_gold(expected):
@@ -1117,6 +1153,19 @@ def test_wider_gold():
 def test_mark_pairing(text, expected):
     spans = find_quotes(text, paragraph_bounds(text))
     assert [text[q.start:q.end] for q in spans] == expected
+
+
+@pytest.mark.parametrize("text,joined", [
+    ("Inspectors found\n\n'serious weaknesses' in the service.", True),
+    ("Inspectors told a parent,\n\n“We were listened to at last,” she said.", True),
+    ("The 2020 inspec-\n\ntion report said so.", True),
+    ("Inspectors found this.\n\n'serious weaknesses' were seen.", False),
+    ("What needs to improve\n\n“Leaders know the service well,” inspectors said.", False),
+    ("A well-\n\nKnown problem.", False),
+])
+def test_rejoin_wrapped(text, joined):
+    bounds = rejoin_wrapped(text, paragraph_bounds(text))
+    assert bounds == ([(0, len(text))] if joined else paragraph_bounds(text))
 
 
 def test_unclosed_quote_resynchronises_per_paragraph():

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.quotes.attribution import Attributor
 from pipeline.components.quotes.lexicon import Lexicon, fold, lexicon
-from pipeline.components.quotes.marks import find_quotes
+from pipeline.components.quotes.marks import find_quotes, rejoin_wrapped
 from pipeline.textspans import doc_paragraphs, doc_text, paragraph_bounds
 
 __all__ = ["QuotesComponent", "extract_quotes"]
@@ -40,7 +40,7 @@ def extract_quotes(text: str, lex: Lexicon | None = None,
                    paragraphs: list[tuple[int, int]] | None = None) -> list[dict]:
     """Quote rows for a cleaned text (paragraphs separated by blank lines; their bounds if known)."""
     lex = lex or lexicon()
-    paragraphs = paragraph_bounds(text) if paragraphs is None else paragraphs
+    paragraphs = rejoin_wrapped(text, paragraph_bounds(text) if paragraphs is None else paragraphs)
     spans = find_quotes(text, paragraphs)
     if not spans:
         return []

@@ -24,10 +24,14 @@ from dataclasses import dataclass, replace
 from pipeline.components.quotes.lexicon import Lexicon, Verb, fold
 from pipeline.components.quotes.marks import QuoteSpan
 
-TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*|[^\w\s]")
+# A word hyphenated at a line break ("inspec-" / "tion") is one token (the break only survives where
+# marks.rejoin_wrapped put two pieces of a paragraph back together); its lower-case form drops the break.
+TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+|-\n\s*[^\W_]+)*|[^\w\s]")
+_WRAP_BREAK = re.compile(r"-\n\s*")
 _END = {".", "!", "?", "…"}
 _CLAUSE_MARKS = {",", ";", ":", "(", "-", "–", "—"}
 _APOS = re.compile("[’']")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LAST_WORD = re.compile(r"([\w']+)[^\w']*$")
 _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
 # Space inside a name: a line break of hard-wrapped text, never a blank line (a byline above a paragraph).
@@ -127,7 +131,8 @@ class Attributor:
             for m in TOKEN.finditer(self.text, pos, seg_end):
                 a, b = m.span()
                 word = m.group()
-                toks.append(Tok(word, low[a - ps:b - ps] if low is not None else fold(word), a, b))
+                lw = low[a - ps:b - ps] if low is not None else fold(word)
+                toks.append(Tok(word, _WRAP_BREAK.sub("", lw) if "\n" in lw else lw, a, b))
             if q is None:
                 break
             qt[qi] = len(toks)
@@ -233,8 +238,7 @@ class Attributor:
         "the inspectorate's latest report", "Lewisham's letter". A council's own report is not one."""
         lex = self.lex
         j = k - 1
-        while j >= lo and k - j <= 5 and toks[j].low not in lex.council_tails and (
-                toks[j].low in lex.report_modifiers or toks[j].is_cap or toks[j].is_acronym):
+        while j >= lo and k - j <= 5 and self._report_modifier(toks[j]):
             j -= 1
         if j < lo:
             return None
@@ -248,6 +252,13 @@ class Attributor:
             if ph is not None and ph.kind == "ofsted":  # "the watchdog's report"
                 return Speaker("the report", "ofsted", pos=toks[j - 1].start), j - 1
         return None
+
+    def _report_modifier(self, t: Tok) -> bool:
+        """A word that may stand between "the" and "report" in the name of an inspection report: "latest",
+        "Ofsted", "ILACS", a year ("the 2018 inspection report"); not "council" (a council's own report)."""
+        if t.low in self.lex.council_tails:
+            return False
+        return t.low in self.lex.report_modifiers or t.is_cap or t.is_acronym or bool(_YEAR.fullmatch(t.text))
 
     def _report_fwd(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
         """The same report expressions read forwards from toks[i]; returns (speaker, index after it)."""
@@ -264,8 +275,7 @@ class Attributor:
             j = i + 1
         else:
             return None
-        while j < hi and j - i <= 5 and toks[j].low not in lex.council_tails and (
-                toks[j].low in lex.report_modifiers or toks[j].is_cap or toks[j].is_acronym):
+        while j < hi and j - i <= 5 and self._report_modifier(toks[j]):
             j += 1
         if j < hi and toks[j].low in lex.report_nouns and j > i + 1:
             return Speaker("the report", "ofsted", pos=t.start), j + 1
@@ -480,7 +490,7 @@ class Attributor:
         if i >= hi or toks[i].quote >= 0:
             return None
         lex = self.lex
-        got = self._report_fwd(toks, i, hi)
+        got = self._report_fwd(toks, i, hi) or self._owner_role_name(toks, i, hi)
         if got is not None:
             return got
         # Title or role words, then a name: "Ofsted's national director Yvette Stanley".
@@ -540,6 +550,21 @@ class Attributor:
                     name = name[:-len(" council")]  # "for the Kensington and Chelsea council": the place
                 return replace(sp, type="organisation", name=name), end
         return None
+
+    def _owner_role_name(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
+        """A person named after a role held at an organisation of several words in the possessive: "Northshire
+        Family Trust's operations director, Priya Marsh" (the role keeps the organisation)."""
+        p = i
+        while p < hi and p - i < 6 and (toks[p].is_cap or toks[p].is_acronym or (
+                p > i and toks[p].low in self.lex.org_connectors)):
+            p += 1
+        if p == i or p >= hi or not (toks[p].is_possessive and toks[p].text[:1].isupper()):
+            return None
+        got = self.speaker_starting_at(toks, p, hi)
+        if got is None or got[0].type != "person" or not got[0].role:
+            return None
+        sp, end = got
+        return replace(sp, role=self.text[toks[i].start:toks[p].start] + sp.role), end
 
     def _cap_run_fwd(self, toks: list[Tok], j: int, hi: int) -> tuple[Speaker, int] | None:
         lex = self.lex
@@ -748,7 +773,7 @@ class Attributor:
         lex = self.lex
         k = self._skip_back(toks, v - 1, s)
         if k >= s:
-            got = self.speaker_ending_at(toks, k, s)
+            got = self._report_on(toks, k, s) or self.speaker_ending_at(toks, k, s)
             if got is None:
                 t = self._skip_time(toks, k, s)  # "a further visit in 2021 found"
                 got = self.speaker_ending_at(toks, t, s) if t < k else None
@@ -811,11 +836,26 @@ class Attributor:
         if got is not None:
             sp, end = got
             gap = toks[end:v]
-            # A coordinated verb may sit further from its subject ("Inspectors spent two weeks ... and said").
-            limit = lex.settings["max_subject_distance"] * (2 if toks[v - 1].low == "and" else 1)
+            # A coordinated verb may sit further from its subject ("Inspectors spent two weeks ... and said"), and
+            # so may one after a participle phrase ("Inspectors visiting Wakefield for a second time ... found").
+            far = toks[v - 1].low == "and" or (end < v and toks[end].low.endswith("ing"))
+            limit = lex.settings["max_subject_distance"] * (2 if far else 1)
             if sp.type != "pronoun" and len(gap) <= limit and not any(
                     t.text in (",", ";", ":") or t.quote >= 0 for t in gap) and not self._verb_between(toks, end, v):
                 return sp
+        return None
+
+    def _report_on(self, toks: list[Tok], k: int, s: int) -> tuple[Speaker, int] | None:
+        """A report named with what it is about, the phrase ending at k: "Ofsted's letter on Bolton", "the report
+        into the council's services" (the report speaks, not the place)."""
+        lex = self.lex
+        for x in range(k, max(s, k - 5), -1):
+            t = toks[x]
+            if t.quote >= 0 or not t.text[:1].isalnum() or (x < k and t.low in lex.verb_first):
+                return None
+            if t.low in lex.report_subjects and toks[x - 1].low in lex.report_nouns:
+                got = self.speaker_ending_at(toks, x - 1, s)
+                return got if got is not None and got[0].name == "the report" else None
         return None
 
     def _verb_between(self, toks: list[Tok], a: int, b: int) -> bool:
@@ -823,8 +863,8 @@ class Attributor:
         not to a later verb ("Committee chair Jane Doe said members would want to see ...")."""
         for x in range(a, b):
             got = self.verb_at(toks, x, b)
-            if got is not None and got[0].where in ("both", "head"):
-                return True
+            if got is not None and got[0].where in ("both", "head") and not self._passive(toks, x, a):
+                return True  # a passive ("since the service was judged inadequate") has no subject of its own here
         return False
 
     def _relative_subject(self, toks: list[Tok], v: int, s: int) -> Speaker | None:

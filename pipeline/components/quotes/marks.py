@@ -4,7 +4,8 @@ Marks are classified from their neighbours (opening, closing, apostrophe, or und
 stack per paragraph, so one odd mark never derails the rest of a document. A quote left open at the end of
 a paragraph runs to the paragraph end when the next paragraph opens a quote again (the multi-paragraph
 convention) or when it plainly introduces speech (paragraph start, after ":" or ","); otherwise the stray
-mark is dropped and any quote it seemed to enclose becomes top level again.
+mark is dropped and any quote it seemed to enclose becomes top level again. Pieces of one hard-wrapped sentence
+that the cleaner left as separate paragraphs are joined first (rejoin_wrapped).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ MARKS = re.compile("[\"'“”„‟‘’‛]")
 _OPEN_BEFORE = set("([{–—-/\"“‘'")
 _DECADE = re.compile(r"\d\ds\b")
 _TRAIL = " \t,;:–—-"
+_OPENERS = "\"'“‘‛„‟"
 
 
 @dataclass
@@ -91,6 +93,32 @@ def _next_opens(text: str, para: tuple[int, int] | None) -> str | None:
     if c in SINGLE_OPEN or (c in "'’" and ps + 1 < pe and text[ps + 1].isalnum()):
         return "s"
     return None
+
+
+def rejoin_wrapped(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraph bounds with the pieces of a hard-wrapped (PDF) sentence put back together: a line break before an
+    opening quote mark ("Inspectors noted" / "'a lack of grip on practice' in ...") or inside a hyphenated word
+    ("The 2020 inspec-" / "tion report said that") starts no new paragraph. The cleaner splits there because the
+    next line does not start with a lower-case letter; the joined bounds span the blank line between the pieces."""
+    out: list[tuple[int, int]] = []
+    for ps, pe in paragraphs:
+        if out and _continues(text, out[-1], ps):
+            out[-1] = (out[-1][0], pe)
+        else:
+            out.append((ps, pe))
+    return out
+
+
+def _continues(text: str, prev: tuple[int, int], ns: int) -> bool:
+    """The paragraph starting at ns carries on the sentence of prev, which ends without closing punctuation."""
+    ps, pe = prev
+    last = text[pe - 1] if pe > ps else "."
+    first, second = text[ns:ns + 1], text[ns + 1:ns + 2]
+    if last == "-" and pe - 2 >= ps and text[pe - 2].isalpha():
+        return first.islower()  # a word hyphenated at a line break
+    if last == ",":
+        return first in _OPENERS and second.isalpha()  # "A carer told inspectors," / "'We were never ...'"
+    return last.isalnum() and first in _OPENERS and second.islower()
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
