@@ -340,6 +340,46 @@ def test_comparison_table_with_a_column_per_inspection_is_joined():
     assert merge_wrapped_cells(ragged) == ragged
 
 
+def test_hard_wrapped_text_is_unwrapped_into_paragraphs():
+    """A PDF's text export or an e-mail wraps every paragraph at a fixed width: its lines are one paragraph again,
+    a hyphenated line end is mended, and numbered paragraphs and list items still start their own."""
+    body = ("8. The last inspection of the council's services for children in care took place in May 2019 and\n"
+            "found them to require improvement. Since then leaders have worked with Leeds City Council,\n"
+            "the sector-led improvement partner, and with a Department for Education commissioner whose\n"
+            "review in March 2024 found that the council had the capacity to sustain the improvements made\n"
+            "so far. Inspectors found that the quality of assessments is now good and that the 2022 inspec-\n"
+            "tion report's concerns about weak information sharing between agencies and about poor multi-\n"
+            "agency working have been addressed in every locality team.\n\n"
+            "9. Leaders know their services well. They have focused on recruiting permanent social workers\n"
+            "and managers, and the rate of agency staff has fallen from 31% to 12% in two years, which has\n"
+            "given families more stable relationships with the professionals who work with them.\n\n"
+            "- the timeliness of initial child protection conferences\n"
+            "- the consistency of pathway plans for care leavers\n")
+    paragraphs = clean("Derbyshire County Council\n\nInspection of children's social care services\n\n" + body).text.split(
+        "\n\n")
+    assert any(p.startswith("8. The last inspection") and "Leeds City Council, the sector-led" in p
+               and "the 2022 inspection report's concerns" in p and "poor multi-agency working" in p for p in paragraphs)
+    assert any(p.startswith("9. Leaders know") and p.endswith("who work with them.") for p in paragraphs)
+    assert "- the timeliness of initial child protection conferences" in paragraphs
+    assert "- the consistency of pathway plans for care leavers" in paragraphs
+
+
+def test_one_paragraph_per_line_text_is_not_unwrapped():
+    from pipeline.cleaning.cleaner import wrap_width
+
+    lines = ["Leeds rated good", "Leeds City Council's children's services have been rated good by Ofsted, the "
+             "inspectorate said on Tuesday in a report that praised leaders and social workers alike.",
+             "Short line.", "Another paragraph that is long enough to look like running text in a news story."] * 3
+    assert wrap_width(lines) is None
+
+
+def test_quotation_starting_a_line_mid_sentence_is_joined():
+    text = ("Herefordshire report\n\nBy a reporter\n\n12 March 2024\n\nThe 2022 inspection report stated that\n"
+            "'children have been left in situations of unassessed risk for too long'. That has changed.")
+    assert ("The 2022 inspection report stated that 'children have been left in situations of unassessed risk for "
+            "too long'. That has changed.") in clean(text).text.split("\n\n")
+
+
 def test_broadcaster_desk_line_is_dropped():
     result = clean("Medway children's services rated inadequate\n\nBy Priya Sandhu\nBBC News, Kent\n\n"
                    "A council's services have been rated inadequate by Ofsted.\n\nBBC News said the council was rated "

@@ -673,6 +673,10 @@ CASES = [
     ("list-of-areas-over-commas-before-overall", "The inspection judged Kent's services for children in need of "
      "help and protection, children looked after and care leavers to require improvement to be good overall.",
      {("Kent", OE, RI, CUR), ("Kent", HP, RI, CUR), ("Kent", CIC, RI, CUR), ("Kent", CL, RI, CUR)}),
+    ("report-the-council-is-its-subject", "Sheffield City Council\n\nThis is an inspection of children's social "
+     "care services.\n\nSheffield City Council's services were inspected in 2023.\n\nHealth services are "
+     "commissioned with Derbyshire.\n\nIn the annual assessment published in December 2020, the council was "
+     "judged to be good.", {("Sheffield", OE, GOOD, PREV)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]

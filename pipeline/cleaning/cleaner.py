@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.cleaning.kinds import detect_kind, detect_title
 from pipeline.cleaning.normalise import normalise
+from pipeline.readers.pdf import hyphen_prefixes
 
 
 @dataclass
@@ -111,8 +112,50 @@ def _drop_rule(line: str, rules: _Rules) -> str | None:
     return rules.drop_names[int(m.lastgroup[1:])] if m else None
 
 
+_OPEN_QUOTES = frozenset("'\"‘“")
 _MONTH_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$", re.IGNORECASE)
 _YEAR_START = re.compile(r"(?:19|20)\d\d\b")
+
+
+_ITEM_START = re.compile(r"(?:[\u2022\u25cf\u25aa\u25e6\u00b7*\u2013-]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)])\s")
+_WRAP_MIN, _WRAP_MAX = 50, 130  # a hard-wrapping tool's line width lies in this range
+_WRAP_SLACK = 16  # a wrapped line ends within this many characters of the width
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was hard-wrapped at (most non-blank lines end near it, hardly any is longer), or None
+    for a text with one paragraph per line."""
+    lengths = sorted(len(x) for x in lines if x)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.9)]
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return None
+    full = sum(1 for n in lengths if width - _WRAP_SLACK <= n <= width + 2)
+    longer = sum(1 for n in lengths if n > width + 10)
+    return width if full >= 0.4 * len(lengths) and longer <= 0.05 * len(lengths) else None
+
+
+def _wrapped_on(prev: str, line: str, width: int) -> bool:
+    """In a hard-wrapped text, `line` continues `prev`: prev reached the wrap width (so the tool broke it) and
+    line does not start a list item or numbered paragraph."""
+    return (len(prev) >= width - _WRAP_SLACK and prev[-1:] != ":" and not _ITEM_START.match(line)
+            and not line.isupper())
+
+
+def join_wrapped(left: str, right: str, words: set[str]) -> str:
+    """Join a wrapped line to its paragraph, mending a word hyphenated at the line end ("inspec-" + "tion"):
+    the hyphen stays when the document spells the word with one elsewhere or its first part is a prefix that
+    makes compounds ("multi-" + "agency")."""
+    m = re.search(r"([A-Za-z]+)-$", left)
+    if m and right[:1].islower():
+        head = m.group(1).lower()
+        tail = re.match(r"[a-z]+", right)
+        tail_word = tail.group(0) if tail else ""
+        if f"{head}-{tail_word}" in words or head in hyphen_prefixes() and head + tail_word not in words:
+            return left + right
+        return left[:-1] + right
+    return f"{left} {right}"
 
 
 def _joins_next(prev: str, nxt: str) -> bool:
@@ -120,25 +163,31 @@ def _joins_next(prev: str, nxt: str) -> bool:
     date broken after its month ("... was in June" / "2012. The local authority ...")."""
     if not prev or _ends_clause(prev):
         return False
-    return nxt[:1].islower() or bool(_YEAR_START.match(nxt) and _MONTH_END.search(prev))
+    # a quotation that starts mid-sentence ("... stated that" / "'children have been left ...'")
+    quote_mid = nxt[:1] in _OPEN_QUOTES and nxt[1:2].islower()
+    return nxt[:1].islower() or quote_mid or bool(_YEAR_START.match(nxt) and _MONTH_END.search(prev))
 
 
 def clean(raw: str, title: str | None = None) -> CleanResult:
     """Clean decoded text. `title` is a headline the reader already knows (HTML, PDF metadata)."""
     rules = _rules()
     removed: list[str] = []
-    lines = [ln.strip() for ln in normalise(raw).split("\n")]
-    lines = [ln for ln in lines if ln]
+    physical = [ln.strip() for ln in normalise(raw).split("\n")]
+    width = wrap_width(physical)
+    # each line with its physical line number: a hard-wrapped paragraph's lines follow each other directly
+    numbered = [(i, ln) for i, ln in enumerate(physical) if ln]
+    lines = [ln for _, ln in numbered]
 
     end = _letterhead_end(lines, rules)
     removed.extend(f"letterhead: {ln}" for ln in lines[:end])
-    lines = lines[end:]
+    numbered = numbered[end:]
 
     kept: list[str] = []
+    kept_no: list[int] = []
     # "one": only the next line may be a related link (after a lone "-"); "list": every following
     # short unpunctuated line is (after a "Read more:" / "Related articles" header).
     related_mode: str | None = None
-    for line in lines:
+    for no, line in numbered:
         if related_mode:
             if not _ends_sentence(line) and len(line.split()) <= _RELATED_WORDS \
                     and not _drop_rule(line, rules):
@@ -160,23 +209,33 @@ def clean(raw: str, title: str | None = None) -> CleanResult:
             if rule == "image_credit" and kept and _is_caption(kept[-1], line, rules):
                 # The line above a photo credit is its caption or alt text ("good job").
                 removed.append(f"image_caption: {kept.pop()}")
+                kept_no.pop()
             removed.append(f"{rule}: {line}")
             continue
         if _is_address_line(line, rules):
             removed.append(f"address: {line}")
             continue
         kept.append(line)
+        kept_no.append(no)
 
     paragraphs: list[str] = []
-    for line in kept:
+    last_no, last_line = -2, ""
+    words: set[str] | None = None
+    for line, no in zip(kept, kept_no, strict=True):
+        if width and paragraphs and no == last_no + 1 and _wrapped_on(last_line, line, width):
+            # a hard-wrapped paragraph (a PDF's text export, an e-mail): its next line continues it
+            if words is None:
+                words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", "\n".join(kept).lower()))
+            paragraphs[-1] = join_wrapped(paragraphs[-1], line, words)
         # Headline, standfirst and byline sit at the top without closing punctuation; a page break
         # never falls there, and "by Jane Smith on ..." is a byline, not a continuation.
-        if len(paragraphs) >= _HEAD_PARAGRAPHS and _joins_next(paragraphs[-1], line) \
+        elif len(paragraphs) >= _HEAD_PARAGRAPHS and _joins_next(paragraphs[-1], line) \
                 and not rules.byline.match(line):
             removed.append(f"joined_page_break: {paragraphs[-1][-30:]} | {line[:30]}")
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
+        last_no, last_line = no, line
 
     kind = detect_kind(paragraphs)
     if title and paragraphs and paragraphs[0] != title:

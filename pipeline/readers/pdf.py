@@ -49,7 +49,7 @@ _MONTHS = {m: i for i, m in enumerate(
 
 
 @lru_cache(maxsize=1)
-def _prefixes() -> frozenset[str]:
+def hyphen_prefixes() -> frozenset[str]:
     path = Path(__file__).parent / "hyphen_prefixes.txt"
     words = (w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines())
     return frozenset(w for w in words if w and not w.startswith("#"))
@@ -257,7 +257,7 @@ def _join_words(left: str, right: str, words: set[str]) -> str:
             return left + right
         if head + tail_word in words:
             return left[:-1] + right
-        if head in _prefixes():
+        if head in hyphen_prefixes():
             return left + right
         return left[:-1] + right
     return f"{left} {right}"

@@ -73,6 +73,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+SINGLE_COUNCIL_KINDS = ("ofsted_report", "ofsted_letter")
 BULLETS = ("•", "·", "▪", "- ", "* ", "– ")
 # A comparison table's header row: an optional label, then one inspection year per grade column.
 HEADER_YEARS = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,40}\s)?((?:19|20)\d\d(?:\s+(?:19|20)\d\d)+)")
@@ -1700,6 +1701,10 @@ class _DocContext:
             listed = self._bullet_councils(pk)
             if listed:
                 return listed
+        # an Ofsted report or letter is about one council: "the council" there is that council, not a partner
+        # named a paragraph up ("a trust cluster covering Stoke-on-Trent and Staffordshire")
+        if doc._.kind in SINGLE_COUNCIL_KINDS and (self.lead or self.primary):
+            return list(self.lead or self.primary)
         # beyond the sentence, "the council" / "the south coast authority" is the most recent one
         if pk >= 0:
             in_para = [k for k in self._mentions_between(self.paras[pk][0], ss) if not self._subordinate(k)]
