@@ -23,6 +23,7 @@ FLOORS = {
     "holdout6": {"authorities": 0.97, "ratings": 0.94, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.92},
     "holdout7": {"authorities": 0.97, "ratings": 0.85, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.87},
     "holdout8": {"authorities": 0.97, "ratings": 0.96, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.96},
+    "holdout9": {"authorities": 0.97, "ratings": 0.93, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.95},
 }
 
 
