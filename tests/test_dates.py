@@ -151,6 +151,9 @@ def test_table_is_large_enough():
     ("The inspection took place on 5–16 June.", "2024-07-01", {"2024-06-05", "2024-06-16"}),
     ("Inspectors visited in June.", "2024-01-09", {"2023-06"}),
     ("Inspectors return from 28 November to 2 December.", "2023-11-01", {"2023-11-28", "2023-12-02"}),
+    # a month well before the document date, after a word that looks ahead, is next year's
+    ("The council will publish its action plan by the end of January.", "2023-12-05", {"2024-01"}),
+    ("Inspectors visited in January.", "2023-12-05", {"2023-01"}),
 ])
 def test_year_from_document_date(nlp, text, published, expected):
     assert values(run(nlp, text, published)) == expected

@@ -96,6 +96,8 @@ class _Rules:
         self.core = (years["core_min"], years["core_max"])
         self.outer = (years["outer_min"], years["outer_max"])
         self.future_months = spec["year_less"]["future_months"]
+        self.ahead_after = spec["year_less"]["ahead_after_months"]
+        self.ahead_words = frozenset(w.lower() for w in spec["year_less"]["ahead_words"])
         # "in April of that year", "on 3 May the following year": the year is named by reference.
         shift = {_SPACES.sub(" ", k.lower()): int(v) for k, v in spec["year_less"].get("anaphoric", {}).items()}
         self.anaphor_shift = shift
@@ -205,6 +207,8 @@ class DateExtractor:
                 # A month well after the document date is more likely last year's ("visited in November"
                 # in a January article); a near one is this year's ("from April" in March).
                 year = anchor[0] - 1 if e.month - anchor[1] > self.rules.future_months else anchor[0]
+                if anchor[1] - e.month > self.rules.ahead_after and self._looks_ahead(text, e.start):
+                    year = anchor[0] + 1  # "by the end of January" in a December text
             value = _iso(year, e.month, e.day)
             if value is None:
                 continue
@@ -327,6 +331,12 @@ class DateExtractor:
         return out
 
     # -- the document's own date -------------------------------------------------------------------------
+    def _looks_ahead(self, text: str, start: int) -> bool:
+        """A word that looks ahead ('by', 'will', 'next') among the few words before a year-less month."""
+        before = text[max(0, start - 60):start]
+        before = before[before.rfind(".") + 1:]  # this sentence only
+        return any(w.lower().strip(",;:") in self.rules.ahead_words for w in before.split()[-5:])
+
     def published(self, text: str, ends: list[_End]) -> str | None:
         r = self.rules
         days = [e for e in _singles(ends) if e.day and e.year]
