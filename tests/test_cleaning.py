@@ -195,6 +195,21 @@ _KIND_CASES = [
     # 2009-12 reports: the old framework's title and 'Reporting inspector' block
     ("Inspection of safeguarding and looked after children services\n\nBristol\n\nInspection dates: 10 - 21 "
      "January 2011\n\nReporting inspector: Paula Thornton HMI\n\nAge group: All", "ofsted_report"),
+    # what councils and government publish besides minutes: 'other' though they quote Ofsted and its grades
+    ("Department for Education\nSanctuary Buildings\n\nOur ref: MIN/2024/001\n\nDear Chief Executive,\n\n"
+     "Following Ofsted's inadequate judgement, I am issuing a statutory direction.\n\nYours sincerely", "other"),
+    ("Official Statistics\n\nLocal authority inspection outcomes as at 31 March 2024\n\nMain findings\n\n"
+     "Ofsted judged 14 councils outstanding.", "other"),
+    ("Children's services\n\nWestminster Hall\n\n[Ms Ann Lee in the Chair]\n\nJo Bright (Leeds North) (Lab):\n\n"
+     "My hon. Friend knows Ofsted rated Leeds outstanding, the minister said.", "other"),
+    ("Sheffield City Council\n\nAnnual self-evaluation 2024\n\nVersion 2\n\nThis sets out how well we think we "
+     "are doing. Ofsted said our leaders know the service well.", "other"),
+    ("Dear colleague,\n\nOfsted has rated our services good. Thank you, the director said.\n\nBest wishes", "other"),
+    ("From: Adoption North <news@example.org>\nSubject: Winter e-news\n\nOfsted rated two of our councils good, "
+     "our chair said.", "other"),
+    # a cabinet or scrutiny report is filed with minutes: the council's own committee papers
+    ("Kent County Council\n\nCabinet - 3 March 2025\n\nReport of: Corporate Director\n\nKey decision: No\n\n"
+     "Wards affected: All\n\nOfsted rated the service good, inspectors said.", "council_minutes"),
 ]
 
 
