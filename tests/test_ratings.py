@@ -677,6 +677,14 @@ CASES = [
      "care services.\n\nSheffield City Council's services were inspected in 2023.\n\nHealth services are "
      "commissioned with Derbyshire.\n\nIn the annual assessment published in December 2020, the council was "
      "judged to be good.", {("Sheffield", OE, GOOD, PREV)}),
+    ("neg-self-assessment", "Sheffield City Council\n\nOfsted rated our services good in 2019.\n\nWe judge "
+     "ourselves to be outstanding in help and protection.", {("Sheffield", OE, GOOD, PREV)}),
+    ("first-person-is-the-texts-council", "Leeds City Council annual report\n\nLeeds City Council runs services "
+     "with partners in the Leeds and Bradford Safeguarding Partnership.\n\nOur last Ofsted judgement, in 2018, was "
+     "outstanding.", {("Leeds", OE, OUT, PREV)}),
+    ("bulleted-grades-under-an-area-intro", "Ofsted results\n\nBefore 2018 each council's adoption work was graded "
+     "on its own. The final adoption grades were:\n\n• Leeds – outstanding (2015)\n\n• Kent – good (2016)",
+     {("Leeds", ADOPT, OUT, PREV), ("Kent", ADOPT, GOOD, PREV)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]

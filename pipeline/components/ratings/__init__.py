@@ -68,12 +68,15 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "event_subordinators", "bracket_previous", "council_plurals",
              "council_nouns", "direction_words", "predicate_openers", "place_of_nouns", "partitive_before_count",
              "distributive_words", "inspection_lead_ins", "earlier_words", "later_words",
-             "inverted_subjects", "category_verbs", "generic_verbs")
+             "inverted_subjects", "category_verbs", "generic_verbs", "self_judging_verbs",
+             "organisation_tails")
 # Words that open a relative clause inserted between a subject and its verb ("Norfolk, which was inadequate in
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
 SINGLE_COUNCIL_KINDS = ("ofsted_report", "ofsted_letter")
+# Kinds whose paragraphs stay with one inspection from sentence to sentence (news moves between past and present)
+STEADY_KINDS = ("ofsted_report", "ofsted_letter", "council_minutes", "other")
 BULLETS = ("•", "·", "▪", "- ", "* ", "– ")
 # A comparison table's header row: an optional label, then one inspection year per grade column.
 HEADER_YEARS = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,40}\s)?((?:19|20)\d\d(?:\s+(?:19|20)\d\d)+)")
@@ -331,6 +334,9 @@ class RatingsExtractor:
         if any(self._aspiration_at(doc, i, sent) and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
                 not self._is_from(doc, g, sent)):
             return ""  # "to become outstanding"; but "moving up from inadequate" is a past grade
+        if any(doc[i].norm_ == "we" and doc[i + 1].norm_ in w["self_judging_verbs"] or doc[i].norm_ == "ourselves"
+               for i in range(max(sent.start, clause_start - 1), g.start)):
+            return ""  # "We judge ourselves to be good in help and protection": a self-assessment
         if self._generic(doc, g, clause_start):
             return ""  # "When Ofsted hands down its lowest grade, ...", "If a council is rated inadequate, ..."
         if self._other_subject(doc, g, clause_start, ctx):
@@ -939,6 +945,11 @@ class RatingsExtractor:
             # "the judgement for help and protection fell from good to requires improvement": the same areas
             before = list(prev_labels)
         labels = _uniq(labels + before)
+        if not labels and not extra:
+            # "The final SIF adoption grades for our five councils were:" then "• Leeds – outstanding (2015)"
+            area = ctx.list_area(sent)
+            if area:
+                labels = [area]
         return _uniq((labels or ["overall_effectiveness"]) + extra), None
 
     # ------------------------------------------------------------------ 3. current or previous?
@@ -1058,6 +1069,8 @@ class RatingsExtractor:
         # next grade) is its own; else the first year of the clause ("In 2019 it was judged good")
         nxt = min((a.start for a in accepted if a.start >= g.end), default=ce)
         year = ctx.year_in(g.end, min(ce, nxt), own_clause=True) if g.end < min(ce, nxt) else None
+        if year is None and ce < len(doc) and ce == g.end and doc[ce].text == "(":
+            year = ctx.year_in(ce, min(len(doc), ce + 4))  # "• Leeds – outstanding (2015)"
         if year is None:
             year = ctx.year_in(cs, ce, own_clause=True)
         has_rel, rel = ctx.relative_year(cs, ce, g.start)
@@ -1357,7 +1370,7 @@ class _DocContext:
         inspection ... was in November 2012.'), or the section heading above names previous inspections."""
         k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
         para_start = self.paras[k][0] if k >= 0 else 0
-        if self.doc._.kind == "ofsted_report" and sent.start > 0 and self.doc[sent.start - 1].idx >= para_start:
+        if self.doc._.kind in STEADY_KINDS and sent.start > 0 and self.doc[sent.start - 1].idx >= para_start:
             # (only in a report's plain statements: news moves between past and present from sentence to sentence)
             prev = self.sentence_of(sent.start - 1)
             y = self.year_in(prev.start, prev.end)
@@ -1428,6 +1441,25 @@ class _DocContext:
                 for t in span if t.norm_ in w["earlier_words"] or t.norm_ in w["later_words"]]
         if len(cols) >= 2 and len({c["timing"] for c in cols}) == 2:
             return cols  # 'Council  Previous grade  New grade'
+        return None
+
+    def list_area(self, sent: Span) -> str | None:
+        """For a bulleted item, the one judgement area the paragraph introducing the list names in its last
+        sentence ('The final SIF adoption grades for our five councils were:'), else None."""
+        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        if k < 0 or not self.text[self.paras[k][0]:self.paras[k][1]].startswith(BULLETS):
+            return None
+        for back in range(k - 1, max(-1, k - 30), -1):
+            a, b = self.paras[back]
+            text = self.text[a:b].rstrip()
+            if text.startswith(BULLETS):
+                continue
+            if not text.endswith(":"):
+                return None
+            last = self.sentence_at_char(b - 1)
+            areas = {j[2].split("+")[0] for j in self.judgements_in(last.start, last.end)} - {
+                "overall_effectiveness", "other"}
+            return areas.pop() if len(areas) == 1 else None
         return None
 
     def section_area(self, sent: Span) -> str | None:
@@ -1696,6 +1728,9 @@ class _DocContext:
         described = self._described(sent.start, g.start)
         if described:
             return described
+        # "Our last ILACS judgement was ...", "we were judged good": a council writing about itself
+        if any(doc[i].norm_ in ("we", "our", "us") for i in range(sent.start, g.start)) and (self.lead or self.primary):
+            return list(self.lead or self.primary)
         # "Entered the inadequate category in 2024" above a bulleted list of councils: each of them
         if self.is_heading(sent):
             listed = self._bullet_councils(pk)
@@ -1707,14 +1742,16 @@ class _DocContext:
             return list(self.lead or self.primary)
         # beyond the sentence, "the council" / "the south coast authority" is the most recent one
         if pk >= 0:
-            in_para = [k for k in self._mentions_between(self.paras[pk][0], ss) if not self._subordinate(k)]
+            in_para = [k for k in self._mentions_between(self.paras[pk][0], ss)
+                       if not self._subordinate(k) and not self._in_organisation(k)]
             if in_para:
                 return self._pairs([in_para[-1]])
             for back in (() if self.is_heading(sent) else (1, 2)):
                 if pk - back < 0:
                     break
                 a, b = self.paras[pk - back]
-                prev = [k for k in self._mentions_between(a, b) if not self._place_only(k) and not self._subordinate(k)]
+                prev = [k for k in self._mentions_between(a, b) if not self._place_only(k) and not self._subordinate(k)
+                        and not self._in_organisation(k)]
                 if prev:
                     if back == 2 and self.lead and self._pairs([prev[-1]]) != self.lead and not self._opens_sentence(
                             prev[-1]):
@@ -1842,6 +1879,19 @@ class _DocContext:
         # "down from the good rating Cumbria County Council's services received": a grade moved from
         g = next((self.grade_ending_at(j) for j in range(i, max(-1, i - 3), -1) if self.grade_ending_at(j)), None)
         return g is not None and self.ext._is_from(self.doc, g, self.sentence_of(g.start))
+
+    def _in_organisation(self, k: int) -> bool:
+        """Mention k (with its coordination) starts the name of another body: 'the Leicester, Leicestershire and
+        Rutland Safeguarding Children Partnership', 'Kent Police' - not the council a later 'the council' means."""
+        end = self.mentions[self._group(k)[-1]]["end"]
+        words = self.text[end:end + 60].split()[:4]
+        for w in words:
+            low = w.strip(".,;:'’").lower()
+            if low in self.ext.words["organisation_tails"]:
+                return True
+            if not w[:1].isupper():
+                return False
+        return False
 
     def _place_only(self, k: int) -> bool:
         """A council named only as a place in the middle of a sentence ('most live on the mainland in
