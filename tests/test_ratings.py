@@ -685,6 +685,16 @@ CASES = [
     ("bulleted-grades-under-an-area-intro", "Ofsted results\n\nBefore 2018 each council's adoption work was graded "
      "on its own. The final adoption grades were:\n\n• Leeds – outstanding (2015)\n\n• Kent – good (2016)",
      {("Leeds", ADOPT, OUT, PREV), ("Kent", ADOPT, GOOD, PREV)}),
+    ("rated-grade-just-years-ago", "Hull was rated inadequate this month. The council was rated good just four "
+     "years ago.", {("Kingston upon Hull", OE, INAD, CUR), ("Kingston upon Hull", OE, GOOD, PREV)}),
+    ("neg-ambition-for-x-to-be-judged", "Torbay was judged inadequate. The board's ambition is for Torbay to be "
+     "judged at least requires improvement to be good next time.", {("Torbay", OE, INAD, CUR)}),
+    ("neg-did-not-judge-any", "Lambeth was judged good. Ofsted did not judge any of the council's services to "
+     "be inadequate.", {("Lambeth", OE, GOOD, CUR)}),
+    ("neg-count-as-clause-subject", "Leeds was judged good. Of the 79 councils inspected so far, 21 have been "
+     "judged inadequate.", {("Leeds", OE, GOOD, CUR)}),
+    ("at-which-after-a-dated-inspection", "Torbay had its fourth monitoring visit since the inspection in April "
+     "2021, at which Torbay's services were judged inadequate.", {("Torbay", OE, INAD, PREV)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]

@@ -313,6 +313,9 @@ class RatingsExtractor:
             return ""
         if prev_tok is not None and prev_tok.like_num and not g.quoted:
             return ""  # "25 have been judged inadequate and only 28 good": a count of councils
+        cs0 = ctx.clause_of(g.start, sent)[0]
+        if doc[cs0].like_num and cs0 + 1 < g.start and doc[cs0 + 1].norm_ in ("have", "has", "had", "were", "are"):
+            return ""  # "Of the 79 councils inspected, 21 have been judged inadequate"
         if prev_tok is not None and prev_tok.norm_ == "or" and (
                 ctx.grade_ending_at(p - 1) is not None or ctx.grade_ending_at(p - 2) is not None):
             return ""
@@ -322,6 +325,9 @@ class RatingsExtractor:
         if any(doc[i].norm_ in w["negation"] for i in range(neg_lo, g.start)) and not ctx.has_cue(
                 "no_longer", neg_lo, g.start):
             return ""  # "was not rated good", "did not rate the services inadequate"
+        if any(doc[i].norm_ in w["negation"] and doc[i + 1].norm_ in w["grading_verbs"]
+               for i in range(max(clause_start, g.start - 14), g.start - 1)):
+            return ""  # "Ofsted did not judge any of our services to be inadequate"
         if self._negative_subject(doc, g, clause_start) and not ctx.has_cue("no_longer", clause_start, g.start):
             return ""  # "No area of the service was judged to require improvement"
         if self._gerund_subject(doc, g, p, n, clause_start, sent):
@@ -331,6 +337,9 @@ class RatingsExtractor:
         if self._scale_listing(doc, g, sent, ctx):
             return ""  # "grades councils as outstanding, good, requires improvement or inadequate"
         lo = max(clause_start, g.start - 6)
+        wide = max(clause_start, g.start - 14)
+        if any(doc[i].norm_ == "to" and doc[i + 1].norm_ in ("be", "become") for i in range(wide, g.start - 1)):
+            lo = wide  # "The board's ambition is for Torbay to be judged at least requires improvement"
         if any(self._aspiration_at(doc, i, sent) and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
                 not self._is_from(doc, g, sent)):
             return ""  # "to become outstanding"; but "moving up from inadequate" is a past grade
@@ -1108,8 +1117,12 @@ class RatingsExtractor:
                     # a relative clause describes the subject ("The new unitary authority, which took over in April
                     # 2023, was found ..."): its dates are not the grade's
                     first = a + 1 if a + 1 < b and doc[a].is_punct else a
-                    if b >= cs - 1 and doc[cs].norm_ == "when" and ctx.has_cue("previous", a, b):
-                        # "... at its last full inspection in July 2022, when inspectors rated X good"
+                    relative_time = doc[cs].norm_ == "when" or doc[cs].norm_ in ("at", "in", "during") and (
+                        doc[cs + 1].norm_ == "which")
+                    if b >= cs - 1 and relative_time and (ctx.has_cue("previous", a, b) or ctx.earlier_year(
+                            ctx.year_in(a, b), a, b)):
+                        # "... at its last full inspection in July 2022, when inspectors rated X good", "the ILACS
+                        # inspection in April 2023, at which Torbay's services were judged inadequate"
                         found = True
                         pyear = pyear or ctx.year_in(a, b)
                     elif not any(a <= s < b for s in starts) and doc[first].norm_ not in RELATIVE_PRONOUNS:
