@@ -1068,6 +1068,43 @@ CASES += [
      "According to Northshire Family Trust's operations director, Priya Marsh, the trust expects to approve 40 "
      "new foster carers this year and is “well on the way to ending the use of unregistered homes”.",
      [("well on the way to ending the use of unregistered homes", "Priya Marsh", "person")]),
+    # --- round 10: role then name in an apposition before the verb; adjectives before "report"; minutes
+    ("role_comma_name_comma_writes_after_quote",
+     "“Callum was a quiet child whom many services knew by name,” the review’s author, Dr Helen Marsh, writes. "
+     "“Nobody put the pieces together.”",
+     [("Callum was a quiet child whom many services knew by name", "Helen Marsh", "person"),
+      ("Nobody put the pieces together.", "Helen Marsh", "person")]),
+    ("adjective_report_with_apposition_said",
+     'The scathing report, released on Thursday, said managers had "lost sight of the children at the centre '
+     'of the work" for months.',
+     [("lost sight of the children at the centre of the work", "the report", "ofsted")]),
+    ("fumed_is_a_reporting_verb",
+     'Local MP Dan Okoro fumed on Facebook: "This inspection shows a service in freefall. Families deserve '
+     'better."',
+     [("This inspection shows a service in freefall. Families deserve better.", "Dan Okoro", "person")]),
+    ("age_before_name_in_apposition",
+     'A young carer, 16-year-old Priya, told the panel: "The support group is the only place I can just be '
+     'a kid."',
+     [("The support group is the only place I can just be a kid.", "Priya", "person")]),
+    ("organiser_is_a_role_not_part_of_the_name",
+     'Organiser Tom Fielding, 41, said: "Everyone turned up despite the rain and we beat our total."',
+     [("Everyone turned up despite the rain and we beat our total.", "Tom Fielding", "person")]),
+    ("presenter_is_a_role_not_part_of_the_name",
+     'Presenter Amy Quinn put it to her plainly: "Can families in this county trust the service today?"',
+     [("Can families in this county trust the service today?", "Amy Quinn", "person")]),
+    ("annual_report_speaks_as_its_owner",
+     'Councils are under strain. As Ofsted\'s annual report put it, "too many families wait far too long for '
+     'help".',
+     [("too many families wait far too long for help", "Ofsted", "ofsted")]),
+    ("read_from_the_letter_then_new_sentence",
+     '4.2 JP read from the letter: "Leaders now know their services well, but progress for care leavers has '
+     'stalled." She said a new plan would come to the next meeting.',
+     [("Leaders now know their services well, but progress for care leavers has stalled.", "the report",
+       "ofsted")]),
+    ("minutes_initials_resolved_from_attendance_list",
+     "Present\nDame Alice Penrose - Independent Chair (AP)\nJohn Pryce - Director of Children's Services (JP)"
+     '\n\n2.1 AP said the board "expects to see steady progress at every meeting" this year.',
+     [("expects to see steady progress at every meeting", "Alice Penrose", "person")]),
 ]
 
 def _as_gold(expected):

@@ -32,6 +32,11 @@ _END = {".", "!", "?", "…"}
 _CLAUSE_MARKS = {",", ";", ":", "(", "-", "–", "—"}
 _APOS = re.compile("[’']")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_AGE = re.compile(r"\d{1,3}-years?-old")  # "19-year-old Jade"
+_REPORT_OPENERS = ("the", "its", "this")
+# A line of a minutes' attendance list: "Sir Jane Doe - Independent Chair (JD)" (name first, initials last).
+_ATTENDEE_LINE = re.compile(r"^[^\S\n]*([^\n]+?)\(([A-Z]{2,4})\)[^\S\n]*$", re.M)
+_ATTENDEE_CUT = re.compile(r"\s+[-–—]\s+|[,(]")
 _LAST_WORD = re.compile(r"([\w']+)[^\w']*$")
 _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+"
 # Space inside a name: a line break of hard-wrapped text, never a blank line (a byline above a paragraph).
@@ -112,6 +117,7 @@ class Attributor:
         self._passive_seen = False  # set by _head when a passive reporting verb had no agent
         self._acronyms: dict[str, str] | None = None  # found on first need
         self._initials: dict[str, str] | None = None  # found on first need
+        self._attendees: dict[str, str] | None = None  # found on first need
 
     # ----------------------------------------------------------------- tokens and sentences
     def para(self, pi: int) -> _Para:
@@ -243,11 +249,11 @@ class Attributor:
         if j < lo:
             return None
         t = toks[j]
-        if t.low in ("the", "its", "this"):
+        if t.low in _REPORT_OPENERS:
             return Speaker("the report", "ofsted", pos=t.start), j
         if t.is_possessive and t.low[:-2] not in lex.council_tails:
             if t.text[:1].isupper():
-                return Speaker("the report", "ofsted", pos=t.start), j
+                return self._owned_report(toks, j, k), j
             ph = self._phrase((toks[j - 1].low, t.low[:-2])) if j > lo else None
             if ph is not None and ph.kind == "ofsted":  # "the watchdog's report"
                 return Speaker("the report", "ofsted", pos=toks[j - 1].start), j - 1
@@ -256,15 +262,15 @@ class Attributor:
     def _report_modifier(self, t: Tok) -> bool:
         """A word that may stand between "the" and "report" in the name of an inspection report: "latest",
         "Ofsted", "ILACS", a year ("the 2018 inspection report"); not "council" (a council's own report)."""
-        if t.low in self.lex.council_tails:
-            return False
+        if t.low in self.lex.council_tails or t.low in _REPORT_OPENERS:
+            return False  # a sentence-initial "The" is no capitalised modifier: "The damning report, ..., said"
         return t.low in self.lex.report_modifiers or t.is_cap or t.is_acronym or bool(_YEAR.fullmatch(t.text))
 
     def _report_fwd(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
         """The same report expressions read forwards from toks[i]; returns (speaker, index after it)."""
         lex = self.lex
         t = toks[i]
-        if t.low in ("the", "its", "this"):
+        if t.low in _REPORT_OPENERS:
             j = i + 1
             if j + 1 < hi and toks[j].is_possessive and not toks[j].text[:1].isupper():
                 ph = self._phrase((t.low, toks[j].low[:-2]))
@@ -278,8 +284,21 @@ class Attributor:
         while j < hi and j - i <= 5 and self._report_modifier(toks[j]):
             j += 1
         if j < hi and toks[j].low in lex.report_nouns and j > i + 1:
+            if t.is_possessive:
+                return self._owned_report(toks, i, j), j + 1
             return Speaker("the report", "ofsted", pos=t.start), j + 1
         return None
+
+    def _owned_report(self, toks: list[Tok], o: int, k: int) -> Speaker:
+        """The report "Owner's ... report" (owner toks[o], noun toks[k]): an inspection report, unless it is the
+        owner's own yearly publication ("Ofsted's annual report"), which speaks as the owner."""
+        t = toks[o]
+        if not any(x.low in self.lex.owner_report_modifiers for x in toks[o + 1:k]):
+            return Speaker("the report", "ofsted", pos=t.start)
+        ph = self._phrase((t.low[:-2],))
+        if ph is not None:
+            return Speaker(ph.speaker, ph.kind, ph.number, pos=t.start)
+        return Speaker(t.text[:-2], "organisation", pos=t.start)
 
     def _role_back(self, toks: list[Tok], k: int, lo: int) -> tuple[Speaker, int] | None:
         """A person named only by role or description, ending at k: "the director of children's services",
@@ -662,8 +681,9 @@ class Attributor:
         got = self.speaker_starting_at(toks, j, hi)
         if got is not None:
             sp, end = got
-            role = self._role_after(toks, end, hi) if sp.type == "person" else None
-            k = end
+            comma_verb = self._comma_verb(toks, end, hi, where)
+            role = self._role_after(toks, end, hi) if sp.type == "person" and not comma_verb else None
+            k = end + 1 if comma_verb else end  # "the review's author, Jane Smith, writes"
             if role is not None:  # "Jane Smith, the director, said"
                 k += 1
                 while k < hi and toks[k].text != ",":
@@ -698,6 +718,13 @@ class Attributor:
                 return replace(got[0], cue=" ".join(t.low for t in toks[k:k + v[1]]))
             break
         return None
+
+    def _comma_verb(self, toks: list[Tok], i: int, hi: int, where) -> bool:
+        """A comma then a reporting verb at toks[i]: the end of an apposition before the verb, not a role."""
+        if i + 1 >= hi or toks[i].text != ",":
+            return False
+        v = self.verb_at(toks, i + 1, hi)
+        return v is not None and v[0].where in where
 
     def _source_after(self, toks: list[Tok], i: int, hi: int) -> tuple[Speaker, int] | None:
         """The source after "according to": a speaker, or the organisation behind a statement or document
@@ -807,7 +834,7 @@ class Attributor:
             if got is None:
                 continue
             sp, a = got
-            if c == v - 2 and not (a > s and toks[a - 1].text == ","):
+            if c == v - 2 and not self._after_comma(toks, a, s):
                 continue  # only "Role, Name, said" puts the speaker right before ", said"; not "Southwark, judged"
             if sp.type == "person" and self._after_article(toks, a, c, sp.pos):
                 continue  # "regional director for the North West,": a place inside a role, not a person
@@ -886,6 +913,13 @@ class Attributor:
         if got is not None and got[0].type == "ofsted" and (got[1] == c or toks[got[1]].low in self.lex.prepositions):
             return got[0]  # the inspection or visit, not the council it went to
         return None
+
+    @staticmethod
+    def _after_comma(toks: list[Tok], a: int, s: int) -> bool:
+        """toks[a] follows a comma, or a comma and an age: "A care leaver, 19-year-old Jade, said"."""
+        if a > s and _AGE.fullmatch(toks[a - 1].low):
+            a -= 1
+        return a > s and toks[a - 1].text == ","
 
     def _after_article(self, toks: list[Tok], a: int, c: int, pos: int) -> bool:
         """The name of a candidate found in toks[a..c] (starting at offset pos) follows "the"."""
@@ -1042,7 +1076,7 @@ class Attributor:
         own = True
         sp = None
         # 1. right after the quote
-        if ti + 1 < len(toks) and toks[ti + 1].quote < 0:
+        if ti + 1 < len(toks) and toks[ti + 1].quote < 0 and not self._colon_led(toks, s, ti, qi):
             hi = e if e > ti + 1 else len(toks)
             cand = self._tail_clause(toks, ti + 1, hi)
             if cand is not None and self._quote_ends_sentence(qi):
@@ -1090,6 +1124,13 @@ class Attributor:
         if sp is not None and sp.name:
             self.history.append((q.open, sp))
         return sp, own
+
+    def _colon_led(self, toks: list[Tok], s: int, ti: int, qi: int) -> bool:
+        """A whole sentence quoted after a colon that names its speaker: 'Jane Doe read from the letter: "...."
+        She said ...' (what follows the full stop is a new sentence, not an attribution)."""
+        if ti - 1 <= s or toks[ti - 1].text != ":" or not self._quote_ends_sentence(qi):
+            return False
+        return self._head(toks, s, ti) is not None
 
     def _named_after(self, pi: int) -> Speaker | None:
         """The speaker of a quote-only paragraph named by the next paragraph, which opens by pointing back at it:
@@ -1161,6 +1202,9 @@ class Attributor:
             full = self.acronyms().get(sp.name)  # "LGA" -> "Local Government Association", as the text spelt it out
             if full:
                 return replace(sp, name=full)
+            person = self.attendees().get(sp.name)  # minutes: "MA said", MA on the list of those present
+            if person:
+                return replace(sp, name=person, type="person")
         return sp
 
     def _single_name(self, sp: Speaker) -> Speaker:
@@ -1226,6 +1270,20 @@ class Attributor:
                         self._acronyms.setdefault(acr, " ".join(cand))
                         break
         return self._acronyms
+
+    def attendees(self) -> dict[str, str]:
+        """Initials -> name from the attendance list of minutes, one person a line with the initials last: "Sir
+        Jane Doe - Independent Chair (JD)" -> {"JD": "Jane Doe"} (the initials must spell the name's end)."""
+        if self._attendees is None:
+            self._attendees = {}
+            for m in _ATTENDEE_LINE.finditer(self.text):
+                words = _ATTENDEE_CUT.split(m.group(1), maxsplit=1)[0].split()
+                acr = m.group(2)
+                if len(words) < len(acr) or not all(w[:1].isupper() for w in words[-len(acr):]):
+                    continue
+                if "".join(w[0] for w in words[-len(acr):]) == acr:
+                    self._attendees.setdefault(acr, " ".join(words[-len(acr):]))
+        return self._attendees
 
     def name_for_role(self, phrase: str) -> str | None:
         """The person the text names with this role elsewhere: "Leon Azure (Director of Children's Social

@@ -86,6 +86,7 @@ class Lexicon:
     male_names: frozenset[str]
     report_nouns: frozenset[str]
     report_modifiers: frozenset[str]
+    owner_report_modifiers: frozenset[str]
     report_subjects: frozenset[str]
     passive_auxiliaries: frozenset[str]
     clause_conjunctions: frozenset[str]
@@ -179,6 +180,7 @@ def lexicon() -> Lexicon:
         male_names=fileset("male_names.txt"),
         report_nouns=fset("report_nouns"),
         report_modifiers=fset("report_modifiers"),
+        owner_report_modifiers=fset("owner_report_modifiers"),
         report_subjects=fset("report_subjects"),
         passive_auxiliaries=fset("passive_auxiliaries"),
         clause_conjunctions=fset("clause_conjunctions"),
