@@ -74,6 +74,11 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+# Grammar words the rules step over or test for (domain words live in cues.json).
+DETERMINERS = frozenset({"a", "an", "the", "its", "their"})
+POSSESSIVES = frozenset({"its", "their", "'s", "’s", "our"})
+FIRST_PERSON = frozenset({"we", "our", "us"})
+AUXILIARIES = frozenset({"have", "has", "had", "were", "are"})
 SINGLE_COUNCIL_KINDS = ("ofsted_report", "ofsted_letter")
 # Kinds whose paragraphs stay with one inspection from sentence to sentence (news moves between past and present)
 STEADY_KINDS = ("ofsted_report", "ofsted_letter", "council_minutes", "other")
@@ -313,14 +318,13 @@ class RatingsExtractor:
             return ""
         if prev_tok is not None and prev_tok.like_num and not g.quoted:
             return ""  # "25 have been judged inadequate and only 28 good": a count of councils
-        cs0 = ctx.clause_of(g.start, sent)[0]
-        if doc[cs0].like_num and cs0 + 1 < g.start and doc[cs0 + 1].norm_ in ("have", "has", "had", "were", "are"):
-            return ""  # "Of the 79 councils inspected, 21 have been judged inadequate"
         if prev_tok is not None and prev_tok.norm_ == "or" and (
                 ctx.grade_ending_at(p - 1) is not None or ctx.grade_ending_at(p - 2) is not None):
             return ""
         before = self._words_before(doc, g.start, sent, 4)
         clause_start, _ = ctx.clause_of(g.start, sent)
+        if doc[clause_start].like_num and clause_start + 1 < g.start and doc[clause_start + 1].norm_ in AUXILIARIES:
+            return ""  # "Of the 79 councils inspected, 21 have been judged inadequate": a count as the subject
         neg_lo = max(clause_start, g.start - 7)
         if any(doc[i].norm_ in w["negation"] for i in range(neg_lo, g.start)) and not ctx.has_cue(
                 "no_longer", neg_lo, g.start):
@@ -406,7 +410,7 @@ class RatingsExtractor:
             return ""
         if noun_next and (sent_ctx or next_tok.norm_ in ("rating", "ratings", "grade", "grades")):
             return "bare"
-        verb = next((t for t in before if t.norm_ not in ("the", "its", "their", "a", "an")), None)
+        verb = next((t for t in before if t.norm_ not in DETERMINERS), None)
         if noun_next and verb is not None and verb.norm_ in w["category_verbs"]:
             return "strong"  # "Entered the inadequate category in 2024"
         if prev_tok is not None and prev_tok.norm_ == "now" and any(o.kind for o in sgrades if o.end <= g.start):
@@ -510,17 +514,18 @@ class RatingsExtractor:
             "that", "said", "says", "think", "thinks", "believe", "believes")
 
     def _generic(self, doc: Doc, g: Grade, clause_start: int) -> bool:
-        """The grade's clause opens with 'when' / 'if' and a present-tense verb: how inspections work in
-        general, not an outcome."""
+        """Not an outcome: how inspections work in general (the clause opens with 'when' / 'if' and a
+        present-tense verb; 'an inadequate judgement is rarely a surprise') or a hypothetical ('were the council
+        to be judged inadequate', 'if the trust were to be judged')."""
         w = self.words
-        if any(doc[i].norm_ == "were" and (i == clause_start or doc[i - 1].is_punct) and doc[i + 1].norm_ in w[
-                "inverted_subjects"] and any(doc[k].norm_ == "to" and doc[k + 1].norm_ == "be"
-                                             for k in range(i + 2, min(g.start - 1, i + 7)))
-               for i in range(clause_start, g.start - 3)):
-            return True  # "were the council to be judged inadequate again": a hypothetical
-        if any(doc[i].norm_ == "were" and doc[i + 1].norm_ == "to" and doc[i + 2].norm_ == "be"
-               for i in range(clause_start, g.start - 2)):
-            return True  # "If the trust were to be judged inadequate"
+        for i in range(clause_start, g.start - 2):
+            if doc[i].norm_ != "were":
+                continue
+            if doc[i + 1].norm_ == "to" and doc[i + 2].norm_ == "be":
+                return True  # "If the trust were to be judged inadequate"
+            if (i == clause_start or doc[i - 1].is_punct) and doc[i + 1].norm_ in w["inverted_subjects"] and any(
+                    doc[k].norm_ == "to" and doc[k + 1].norm_ == "be" for k in range(i + 2, min(g.start - 1, i + 7))):
+                return True  # "were the council to be judged inadequate again"
         n = g.end
         if g.start > 0 and doc[g.start - 1].norm_ in ("a", "an") and n + 1 < len(doc) and doc[n].norm_ in w[
                 "rating_nouns"] and doc[n + 1].norm_ in w["generic_verbs"]:
@@ -568,7 +573,7 @@ class RatingsExtractor:
         if doc[i].norm_ != "in" or i + 3 >= hi:
             return None
         k = i + 1
-        if doc[k].norm_ in ("a", "an", "the", "its", "their"):
+        if doc[k].norm_ in DETERMINERS:
             k += 1
         if doc[k].norm_ not in self.words["inspection_nouns"] or doc[k + 1].norm_ not in ("of", "into"):
             return None
@@ -637,7 +642,7 @@ class RatingsExtractor:
             if ctx.judgement_at(s) is not None:
                 continue  # "the council's fostering agency" is its own service
             j = ctx.judgement_at(s - 1)
-            if j is not None and j[0] > 0 and doc[j[0] - 1].norm_ in ("its", "their", "'s", "’s", "our"):
+            if j is not None and j[0] > 0 and doc[j[0] - 1].norm_ in POSSESSIVES:
                 continue  # "its adoption agency was judged good"
             if s < own_start and ctx.has_mention(clause_start, s):
                 continue  # "Bradford, which runs three schools, was rated good": the council is the subject
@@ -771,7 +776,7 @@ class RatingsExtractor:
     def _is_from(self, doc: Doc, g: Grade, sent: Span) -> bool:
         """Grade preceded by "from" in a move: "jumps from inadequate", "up from requires improvement"."""
         j = g.start - 1 - (1 if g.quoted else 0)
-        while j >= sent.start and doc[j].norm_ in ("a", "an", "the", "its", "their"):
+        while j >= sent.start and doc[j].norm_ in DETERMINERS:
             j -= 1
         if j < sent.start or doc[j].norm_ != "from":
             return False
@@ -1014,7 +1019,7 @@ class RatingsExtractor:
         i = g.start - (1 if g.quoted else 0)
         if ctx.cue_ends_at("previous_just_before", i):
             return True
-        while i > sent.start and doc[i - 1].norm_ in ("the", "its", "their", "a", "an"):
+        while i > sent.start and doc[i - 1].norm_ in DETERMINERS:
             i -= 1
             if ctx.cue_ends_at("previous_just_before", i):
                 return True
@@ -1742,7 +1747,7 @@ class _DocContext:
         if described:
             return described
         # "Our last ILACS judgement was ...", "we were judged good": a council writing about itself
-        if any(doc[i].norm_ in ("we", "our", "us") for i in range(sent.start, g.start)) and (self.lead or self.primary):
+        if any(doc[i].norm_ in FIRST_PERSON for i in range(sent.start, g.start)) and (self.lead or self.primary):
             return list(self.lead or self.primary)
         # "Entered the inadequate category in 2024" above a bulleted list of councils: each of them
         if self.is_heading(sent):
