@@ -329,7 +329,7 @@ class RatingsExtractor:
         if any(doc[i].norm_ in w["negation"] for i in range(neg_lo, g.start)) and not ctx.has_cue(
                 "no_longer", neg_lo, g.start):
             return ""  # "was not rated good", "did not rate the services inadequate"
-        if any(doc[i].norm_ in w["negation"] and doc[i + 1].norm_ in w["grading_verbs"]
+        if any(ctx.norms[i] in w["negation"] and ctx.norms[i + 1] in w["grading_verbs"]
                for i in range(max(clause_start, g.start - 14), g.start - 1)):
             return ""  # "Ofsted did not judge any of our services to be inadequate"
         if self._negative_subject(doc, g, clause_start) and not ctx.has_cue("no_longer", clause_start, g.start):
@@ -340,14 +340,15 @@ class RatingsExtractor:
             return ""  # "rated good rather than outstanding": the grade it did not get
         if self._scale_listing(doc, g, sent, ctx):
             return ""  # "grades councils as outstanding, good, requires improvement or inadequate"
+        norms = ctx.norms
         lo = max(clause_start, g.start - 6)
         wide = max(clause_start, g.start - 14)
-        if any(doc[i].norm_ == "to" and doc[i + 1].norm_ in ("be", "become") for i in range(wide, g.start - 1)):
+        if any(norms[i] == "to" and norms[i + 1] in ("be", "become") for i in range(wide, g.start - 1)):
             lo = wide  # "The board's ambition is for Torbay to be judged at least requires improvement"
         if any(self._aspiration_at(doc, i, sent) and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
                 not self._is_from(doc, g, sent)):
             return ""  # "to become outstanding"; but "moving up from inadequate" is a past grade
-        if any(doc[i].norm_ == "we" and doc[i + 1].norm_ in w["self_judging_verbs"] or doc[i].norm_ == "ourselves"
+        if any(norms[i] == "we" and norms[i + 1] in w["self_judging_verbs"] or norms[i] == "ourselves"
                for i in range(max(sent.start, clause_start - 1), g.start)):
             return ""  # "We judge ourselves to be good in help and protection": a self-assessment
         if self._generic(doc, g, clause_start):
@@ -1195,6 +1196,7 @@ class _DocContext:
         # Whole-document attribute arrays: scanning them with numpy is far cheaper than Token objects.
         arrays = token_arrays(doc)
         self.norm_arr, self.orth_arr, self.ws_arr = arrays.norm, arrays.orth, arrays.spacy.astype(bool)
+        self._norms: list[str] | None = None
         self.sent_starts = sentence_starts(doc)
         self._break_mask = None
         self.paras = doc_paragraphs(doc)
@@ -1234,6 +1236,15 @@ class _DocContext:
         self.doc_context = bool(cues["rating_context"])
         self._sents: dict[int, Span] = {}
         self.visit_document = self._is_visit_document()
+
+    @property
+    def norms(self) -> list[str]:
+        """Every token's NORM string, built once: word tests over a window read this list instead of making a
+        Token object per position."""
+        if self._norms is None:
+            strings = self.doc.vocab.strings
+            self._norms = [strings[h] for h in self.norm_arr.tolist()]
+        return self._norms
 
     def sentence_of(self, i: int) -> Span:
         """The sentence holding token i, from the sentence starts (cheaper than doc.sents when only the few
@@ -1747,7 +1758,7 @@ class _DocContext:
         if described:
             return described
         # "Our last ILACS judgement was ...", "we were judged good": a council writing about itself
-        if any(doc[i].norm_ in FIRST_PERSON for i in range(sent.start, g.start)) and (self.lead or self.primary):
+        if (self.lead or self.primary) and any(self.norms[i] in FIRST_PERSON for i in range(sent.start, g.start)):
             return list(self.lead or self.primary)
         # "Entered the inadequate category in 2024" above a bulleted list of councils: each of them
         if self.is_heading(sent):
