@@ -695,6 +695,8 @@ CASES = [
      "judged inadequate.", {("Leeds", OE, GOOD, CUR)}),
     ("at-which-after-a-dated-inspection", "Torbay had its fourth monitoring visit since the inspection in April "
      "2021, at which Torbay's services were judged inadequate.", {("Torbay", OE, INAD, PREV)}),
+    ("legacy-of-a-grade", "Cumberland making progress on legacy of inadequate rating, says Ofsted",
+     {("Cumberland", OE, INAD, PREV)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]
