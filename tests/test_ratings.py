@@ -697,6 +697,14 @@ CASES = [
      "2021, at which Torbay's services were judged inadequate.", {("Torbay", OE, INAD, PREV)}),
     ("legacy-of-a-grade", "Cumberland making progress on legacy of inadequate rating, says Ofsted",
      {("Cumberland", OE, INAD, PREV)}),
+    ("copula-overall-with-a-move", "Weekly Ofsted digest\n\nPETERBOROUGH\n\nPeterborough City Council's children's "
+     "services are now good overall, up from requires improvement in 2021.",
+     {("Peterborough", OE, GOOD, CUR), ("Peterborough", OE, RI, PREV)}),
+    ("back-to-the-paragraphs-council-after-background", "Cumberland Council has been judged to require improvement "
+     "in its first full inspection. Cumbria had been rated good in 2021. Leadership was rated requires "
+     "improvement.", {("Cumberland", OE, RI, CUR), ("Cumbria", OE, GOOD, PREV), ("Cumberland", LEAD, RI, CUR)}),
+    ("neg-seek-a-grade", "Hull was rated good. Councillors asked whether the council intended to seek an "
+     "outstanding judgement at the next inspection.", {("Kingston upon Hull", OE, GOOD, CUR)}),
     ("annual-move-to-this-year", "Doncaster moved up from performing poorly in 2009 to performing well this "
      "year.", {("Doncaster", OE, "performs_poorly", PREV), ("Doncaster", OE, "performs_well", CUR)}),
 ]

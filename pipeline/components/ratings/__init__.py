@@ -449,7 +449,8 @@ class RatingsExtractor:
         if first is not None and first.norm_ in w["copulas"] and (
                 end_ok or next_tok.norm_ in ("in", "for") or next_tok.norm_ in ("at", "when", "until")
                 and (ctx.has_cue("previous", n, n + 4) or ctx.has_cue("rating_context", n, n + 4))
-                or self._new_clause_after(doc, n, sent)):
+                or self._new_clause_after(doc, n, sent)
+                or next_tok.norm_ == "overall" and ctx.judgement_at(n) is not None):
             # "The Local Safeguarding Children Board is good."  / "Children's services in X are good"
             subj_lo = max(sent.start, first.i - 12)
             j_subject = any(ctx.judgement_at(i) is not None for i in range(subj_lo, first.i))
@@ -461,7 +462,10 @@ class RatingsExtractor:
                 if head is not None:
                     j_subject = ctx.judgement_at(head) is not None
                     has_subject = j_subject or ctx.mention_ending_at(head) is not None
-            if has_subject and (sent_ctx or ctx.is_paragraph(sent)):
+            # a move between grades in the sentence is rating talk: "are now good overall, up from requires
+            # improvement in 2021"
+            moved = any(o is not g and self._is_from(doc, o, sent) for o in sgrades)
+            if has_subject and (sent_ctx or ctx.is_paragraph(sent) or moved):
                 return "bare"
             # "Leadership ... was also inadequate, as was the LSCB." after a rating sentence in the paragraph
             if j_subject and ctx.paragraph_context_before(sent):
@@ -1403,7 +1407,14 @@ class _DocContext:
             # (only in a report's plain statements: news moves between past and present from sentence to sentence)
             prev = self.sentence_of(sent.start - 1)
             y = self.year_in(prev.start, prev.end)
-            if self.has_cue("previous", prev.start, prev.end) and self.earlier_year(y, prev.start, prev.end):
+            # outside reports, only a sentence about the earlier inspection from its start ("Our last judgement,
+            # in 2022, was ..."; not "judged good overall, up from requires improvement at the previous
+            # inspection in 2021", where the earlier inspection comes after the new grade)
+            starts = self.cue_starts["previous"]
+            cue = next((c for c in starts[bisect.bisect_left(starts, prev.start):] if c < prev.end), None)
+            first_grade = min((e for e in self.grade_ends if prev.start <= e < prev.end), default=None)
+            plain = self.doc._.kind == "ofsted_report" or first_grade is None or (cue is not None and cue < first_grade)
+            if plain and self.has_cue("previous", prev.start, prev.end) and self.earlier_year(y, prev.start, prev.end):
                 return True, y
         for back in range(k - 1, max(-1, k - 6), -1):
             a, b = self.paras[back]
@@ -1774,7 +1785,14 @@ class _DocContext:
             in_para = [k for k in self._mentions_between(self.paras[pk][0], ss)
                        if not self._subordinate(k) and not self._in_organisation(k)]
             if in_para:
-                return self._pairs([in_para[-1]])
+                last = in_para[-1]
+                ls = self.sentence_at_char(self.mentions[last]["start"])
+                if self.mentions[in_para[0]]["code"] != self.mentions[last]["code"] and self.has_cue(
+                        "pluperfect", ls.start, ls.end):
+                    # "Cumberland Council ... has been judged RI. Cumbria had been rated good in 2022. Leadership
+                    # was rated RI": a council in a background sentence, then back to the paragraph's subject
+                    return self._pairs([in_para[0]])
+                return self._pairs([last])
             for back in (() if self.is_heading(sent) else (1, 2)):
                 if pk - back < 0:
                     break
