@@ -1105,6 +1105,43 @@ CASES += [
      "Present\nDame Alice Penrose - Independent Chair (AP)\nJohn Pryce - Director of Children's Services (JP)"
      '\n\n2.1 AP said the board "expects to see steady progress at every meeting" this year.',
      [("expects to see steady progress at every meeting", "Alice Penrose", "person")]),
+    # ", saying" hangs on the inspectorate that opens the sentence, even with no reporting verb of its own
+    ("participle_saying_takes_report_subject",
+     "The letter is frank about fostering, saying “too few carers are approved for teenagers” and that "
+     "“matching is often rushed”.",
+     [("too few carers are approved for teenagers", "the report", "ofsted"),
+      ("matching is often rushed", "the report", "ofsted")]),
+    ("participle_saying_after_relative_clause",
+     "Inspectors, who spent two weeks in Halton in May, graded the service for care leavers good, saying young "
+     "people were “supported into work and college by staff who never give up on them”.",
+     [("supported into work and college by staff who never give up on them", "inspectors", "ofsted")]),
+    # minutes: "the Director" is the one person listed as Director
+    ("minutes_capital_role_from_attendance_list",
+     "IN ATTENDANCE: Priya Banerjee (Director of Children's Services); Tom Aldous (Assistant Director, "
+     "Early Help).\n\n"
+     "Asked about recruitment, the Director said that she “could not promise the vacancy rate will fall this "
+     "year”.",
+     [("could not promise the vacancy rate will fall this year", "Priya Banerjee", "person")]),
+    # a surname opening a sentence is what a later "she" refers to, over an earlier speaker
+    ("surname_subject_is_pronoun_antecedent",
+     "Rachel Onuoha, the council's director of children's services, said the result was deserved.\n\n"
+     "Kim Barrow, who chairs the local foster carers' association, said: “Carers still feel unheard.”\n\n"
+     "Onuoha is confident the gap will close.\n\n"
+     "“We have put foster carers at the heart of the new plan,” she said.",
+     [("Carers still feel unheard.", "Kim Barrow", "person"),
+      ("We have put foster carers at the heart of the new plan", "Rachel Onuoha", "person")]),
+    # a surname in a pair ("Amos and Little met ...") is no lone antecedent for "he"
+    ("surname_pair_is_not_pronoun_antecedent",
+     "Ingrid Amos, Ofsted's regional director, said the council had “turned a decisive corner this year”.\n\n"
+     "Dean Little, the council's leader, said he was proud of staff.\n\n"
+     "Amos and Little met social workers after the visit. He said: “They told me what still needs fixing.”",
+     [("turned a decisive corner this year", "Ingrid Amos", "person"),
+      ("They told me what still needs fixing.", "Dean Little", "person")]),
+    # "recalled" introduces a quote like "said"
+    ("recalled_before_colon",
+     "Dev Kapoor recalled his first week as a carer: “She unpacked nothing for a month, then one day the "
+     "posters went up.”",
+     [("She unpacked nothing for a month, then one day the posters went up.", "Dev Kapoor", "person")]),
 ]
 
 def _as_gold(expected):

@@ -50,6 +50,8 @@ _KIND_COUNCIL_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+[Cc]ouncil\b")
 AGED_RE = re.compile(rf"\b({_CAP_WORD}),\s+(?:aged\s+)?\d{{1,2}},")
 # A name spelt out before its acronym: "the Local Government Association (LGA)".
 _ACRONYM_RE = re.compile(r"((?:[A-Z][\w’'&-]*\s+(?:(?:of|for|and|the|in|on)\s+)*){1,8})\(([A-Z]{2,6})\)")
+# a surname alone as a sentence's subject ("Ferreira is cautious."), not one of a pair ("Rees and Brennan met")
+SURNAME_SUBJECT_RE = re.compile(rf"(?:^|(?<=[.!?]\s))({_CAP_WORD})(?=\s+[a-z])(?!\s+(?:and|or|nor)\b)", re.M)
 PERSON_RE = re.compile(rf"\b(?:{_CAP_WORD})(?:\s+(?:(?:van|de|der|von|da|di|le|la|du)\s+)?(?:{_CAP_WORD}))+")
 
 
@@ -476,7 +478,8 @@ class Attributor:
             r = ext if ext is not None else a
             while r < k and toks[r].low in lex.function_words:
                 r += 1
-            if r < k and any(toks[x].low in lex.role_heads for x in range(r, k + 1)) and all(
+            if (r < k or self._listed_role(toks[k].text)) and any(
+                    toks[x].low in lex.role_heads for x in range(r, k + 1)) and all(
                     toks[x].low in lex.role_words for x in range(r, k + 1)):
                 return self._capital_role(toks, r, k)  # "The Head of Early Help said", "The Cabinet Member said"
             return None
@@ -817,7 +820,7 @@ class Attributor:
             if got is not None and got[0].type in ("ofsted", "organisation"):
                 return got[0]
         if toks[v].low.endswith("ing") and v - 1 >= s and toks[v - 1].text == ",":
-            return None  # "..., saying:" takes the subject of an earlier verb
+            return self._participle_subject(toks, v, s)  # "..., saying:" takes the subject of an earlier verb
         got = self._relative_subject(toks, v, s)
         if got is not None:
             return got
@@ -871,6 +874,15 @@ class Attributor:
                     t.text in (",", ";", ":") or t.quote >= 0 for t in gap) and not self._verb_between(toks, end, v):
                 return sp
         return None
+
+    def _participle_subject(self, toks: list[Tok], v: int, s: int) -> Speaker | None:
+        """The inspectorate opening the sentence that ", saying" (at toks[v]) hangs on: "The report is blunt about
+        the rest, saying" / "Inspectors, who visited in May, rated services good, saying". Anyone else is left to
+        an earlier reporting verb."""
+        got = self.speaker_starting_at(toks, s, v)
+        if got is None or got[0].type != "ofsted" or any(t.quote >= 0 for t in toks[got[1]:v]):
+            return None
+        return got[0]
 
     def _report_on(self, toks: list[Tok], k: int, s: int) -> tuple[Speaker, int] | None:
         """A report named with what it is about, the phrase ending at k: "Ofsted's letter on Bolton", "the report
@@ -1296,14 +1308,25 @@ class Attributor:
         words = phrase.split()
         while words and (fold(words[0]) in self.lex.role_openers or words[0].endswith(("'s", "’s"))):
             words.pop(0)
-        if len(words) < 2:
-            return None  # "the director" alone is too vague to pin on a name
+        if len(words) == 1:
+            return self._listed_role(words[0])  # minutes: "the Director", one listed as "Jane Doe (Director ...)"
+        if not words:
+            return None
         found = self._role_name_match(words)
         cut = next((i for i, w in enumerate(words) if fold(w) in ("of", "for", "at")), len(words))
         if found is None and 2 <= cut < len(words):
             # "the chief inspector of Ofsted" is the "Margaret Tully, Her Majesty's chief inspector" named before
             found = self._role_name_match(words[:cut])
         return found
+
+    def _listed_role(self, word: str) -> str | None:
+        """The one person listed with a role that begins with the capitalised `word`, as minutes list those
+        present: "Jane Doe (Director of Children's Services)" for "the Director" ("Assistant Director" is not)."""
+        if not word[:1].isupper() or fold(word) not in self.lex.role_heads:
+            return None  # "the director" alone is too vague to pin on a name
+        pat = re.compile(rf"((?:{_CAP_WORD})(?:\s+(?:{_CAP_WORD}))+)\s*\(\s*{re.escape(word)}\b")
+        names = {m.group(1) for m in pat.finditer(self.text)}
+        return names.pop() if len(names) == 1 else None
 
     def _role_name_match(self, words: list[str]) -> str | None:
         role = r"\s+".join(_APOS.sub("['’]", re.escape(w)) for w in words)
@@ -1474,8 +1497,25 @@ class Attributor:
         for m in AGED_RE.finditer(self.text, ps, pe):
             if not self._inside_quote(m.start()) and fold(m.group(1)) not in lex.name_stop:
                 out.append((m.start(), "person", Speaker(m.group(1), "person", pos=m.start())))
+        out.extend(self._surname_mentions(ps, pe))
         out.sort(key=lambda x: x[0])
         self._mentions[pi] = out
+        return out
+
+    def _surname_mentions(self, ps: int, pe: int) -> list[tuple[int, str, Speaker]]:
+        """A surname alone opening a sentence, for a person the text names in full: "Ferreira is cautious." (a
+        later "she said" refers to Nadia Ferreira)."""
+        lex = self.lex
+        out = []
+        for m in SURNAME_SUBJECT_RE.finditer(self.text, ps, pe):
+            word = m.group(1)
+            w = fold(word)
+            if self._inside_quote(m.start(1)) or w in lex.name_stop or w in lex.pronouns or w in lex.titles \
+                    or w in lex.role_words or w in lex.org_words or w in lex.places:
+                continue
+            full = self.full_name(word, m.start(1))
+            if full != word and self._plain_name(full):
+                out.append((m.start(1), "person", Speaker(full, "person", pos=m.start(1))))
         return out
 
     def _may_be_person(self, words: list[str]) -> bool:
