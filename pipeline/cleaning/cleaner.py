@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline.cleaning.kinds import detect_kind, detect_title
 from pipeline.cleaning.normalise import normalise
-from pipeline.readers.pdf import hyphen_prefixes
+from pipeline.readers.pdf import join_wrapped_words, vocabulary
 
 
 @dataclass
@@ -143,21 +143,6 @@ def _wrapped_on(prev: str, line: str, width: int) -> bool:
             and not line.isupper())
 
 
-def join_wrapped(left: str, right: str, words: set[str]) -> str:
-    """Join a wrapped line to its paragraph, mending a word hyphenated at the line end ("inspec-" + "tion"):
-    the hyphen stays when the document spells the word with one elsewhere or its first part is a prefix that
-    makes compounds ("multi-" + "agency")."""
-    m = re.search(r"([A-Za-z]+)-$", left)
-    if m and right[:1].islower():
-        head = m.group(1).lower()
-        tail = re.match(r"[a-z]+", right)
-        tail_word = tail.group(0) if tail else ""
-        if f"{head}-{tail_word}" in words or head in hyphen_prefixes() and head + tail_word not in words:
-            return left + right
-        return left[:-1] + right
-    return f"{left} {right}"
-
-
 def _joins_next(prev: str, nxt: str) -> bool:
     """A PDF page break or line wrap split a sentence: no closing punctuation, next block starts lower-case, or a
     date broken after its month ("... was in June" / "2012. The local authority ...")."""
@@ -225,8 +210,8 @@ def clean(raw: str, title: str | None = None) -> CleanResult:
         if width and paragraphs and no == last_no + 1 and _wrapped_on(last_line, line, width):
             # a hard-wrapped paragraph (a PDF's text export, an e-mail): its next line continues it
             if words is None:
-                words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", "\n".join(kept).lower()))
-            paragraphs[-1] = join_wrapped(paragraphs[-1], line, words)
+                words = vocabulary([kept])
+            paragraphs[-1] = join_wrapped_words(paragraphs[-1], line, words)
         # Headline, standfirst and byline sit at the top without closing punctuation; a page break
         # never falls there, and "by Jane Smith on ..." is a byline, not a continuation.
         elif len(paragraphs) >= _HEAD_PARAGRAPHS and _joins_next(paragraphs[-1], line) \

@@ -49,7 +49,7 @@ _MONTHS = {m: i for i, m in enumerate(
 
 
 @lru_cache(maxsize=1)
-def hyphen_prefixes() -> frozenset[str]:
+def _prefixes() -> frozenset[str]:
     path = Path(__file__).parent / "hyphen_prefixes.txt"
     words = (w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines())
     return frozenset(w for w in words if w and not w.startswith("#"))
@@ -88,7 +88,7 @@ def read_pdf(data: bytes) -> ReadResult:
     removed = _strip_running_lines(page_lines)
     if removed:
         notes.append(f"{removed} page header/footer/page-number lines removed")
-    words = _vocabulary(page_lines)
+    words = vocabulary(page_lines)
     page_paras = [_paragraphs(lines, words) for lines in page_lines]
     paragraphs, joined = _join_pages(page_paras, words)
     if joined:
@@ -149,7 +149,8 @@ def _strip_running_lines(page_lines: list[list[str]]) -> int:
     return removed
 
 
-def _vocabulary(page_lines: list[list[str]]) -> set[str]:
+def vocabulary(page_lines: list[list[str]]) -> set[str]:
+    """Lower-case words (hyphenated ones whole) of a text's lines: its own spellings for mending line-end hyphens."""
     words: set[str] = set()
     for lines in page_lines:
         for line in lines:
@@ -205,7 +206,7 @@ def _paragraphs(lines: list[str], words: set[str]) -> list[_Para]:
         if rows and not block and indent <= starts_of(rows[-1]) + 1 and len(line.rstrip()) < rows[-1][1][1]:
             # A wrapped first-column cell: its tail sits under the cell, left of the next column.
             cells_prev, starts_prev = rows[-1]
-            cells_prev[0] = _join_words(cells_prev[0], cells[0], words)
+            cells_prev[0] = join_wrapped_words(cells_prev[0], cells[0], words)
             out[-1] = _Para(" ".join(cells_prev), row=True)
             continue
         rows.clear()
@@ -226,7 +227,7 @@ def _unwrap(block: list[str], width: int, words: set[str]) -> list[_Para]:
         if current and _BULLET.match(line):
             paras.append(current)
             current = ""
-        current = _join_words(current, line, words) if current else line
+        current = join_wrapped_words(current, line, words) if current else line
         nxt = block[i + 1] if i + 1 < len(block) else None
         if nxt is None:
             break
@@ -244,7 +245,7 @@ def _unwrap(block: list[str], width: int, words: set[str]) -> list[_Para]:
     return [_Para(p) for p in paras]
 
 
-def _join_words(left: str, right: str, words: set[str]) -> str:
+def join_wrapped_words(left: str, right: str, words: set[str]) -> str:
     """Join two wrapped lines, mending a word hyphenated at the line end."""
     if left.endswith("\u00ad"):
         return left[:-1] + right
@@ -257,7 +258,7 @@ def _join_words(left: str, right: str, words: set[str]) -> str:
             return left + right
         if head + tail_word in words:
             return left[:-1] + right
-        if head in hyphen_prefixes():
+        if head in _prefixes():
             return left + right
         return left[:-1] + right
     return f"{left} {right}"
@@ -271,7 +272,7 @@ def _join_pages(page_paras: list[list[_Para]], words: set[str]) -> tuple[list[_P
         if out and paras:
             prev, first = out[-1], paras[0]
             if not prev.row and not first.row and _continues(prev.text, first.text):
-                out[-1] = _Para(_join_words(prev.text, first.text, words))
+                out[-1] = _Para(join_wrapped_words(prev.text, first.text, words))
                 paras = paras[1:]
                 joined += 1
         out.extend(paras)
