@@ -7,6 +7,7 @@ councils apart, ratings use years), authorities before ratings (ratings attach t
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 import spacy
@@ -22,6 +23,23 @@ PIPE_ORDER = (
     "ofsted_ratings",
     "ofsted_quotes",
 )
+
+# Names of the components to run instead of all of PIPE_ORDER (comma-separated). A diagnostic knob: the
+# benchmark sets it to measure the flow without extractors; the version stamp records it (see version.py).
+COMPONENTS_ENV = "PIPELINE_COMPONENTS"
+
+
+def selected_components() -> tuple[str, ...] | None:
+    """The components PIPELINE_COMPONENTS names, in pipeline order, or None for the whole pipeline."""
+    value = os.environ.get(COMPONENTS_ENV, "").strip()
+    if not value:
+        return None
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    unknown = sorted(set(names) - set(PIPE_ORDER))
+    if unknown:
+        raise ValueError(f"{COMPONENTS_ENV}: unknown component(s) {', '.join(unknown)}; "
+                         f"choose from {', '.join(PIPE_ORDER)}")
+    return tuple(n for n in PIPE_ORDER if n in names)
 
 
 def build_nlp(components: tuple[str, ...] | None = None) -> Language:
@@ -40,4 +58,4 @@ def build_nlp(components: tuple[str, ...] | None = None) -> Language:
 @lru_cache(maxsize=1)
 def shared_nlp() -> Language:
     """One pipeline per process: loading patterns and gazetteers is the costly part."""
-    return build_nlp()
+    return build_nlp(selected_components())

@@ -27,4 +27,9 @@ def pipeline_version() -> str:
                 and not _IGNORED_PARTS.intersection(path.parts)):
             digest.update(path.relative_to(root).as_posix().encode())
             digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:10]}"
+    version = f"{__version__}+{digest.hexdigest()[:10]}"
+    # A run with some components left out must not pass for a full run in the manifest.
+    from pipeline.nlp import selected_components
+
+    subset = selected_components()
+    return version if subset is None else f"{version}+only.{'.'.join(subset)}"

@@ -100,3 +100,28 @@ def test_store_benchmark_commits_everything_and_reports_checkpoints(tmp_path):
     assert [p["inputs"] for p in result["checkpoints"]] == [200, 400, 600, 800, 1000]
     assert len(pd.read_parquet(tmp_path / "documents.parquet")) == 1000
     assert "| 1,000 |" in markdown(result)
+
+
+def test_component_subset_from_environment(monkeypatch):
+    """The benchmark's no-extractor baseline: PIPELINE_COMPONENTS picks components in pipeline order, a typo
+    fails loudly, and the version stamp says the rows come from a partial pipeline."""
+    from pipeline import version
+    from pipeline.nlp import COMPONENTS_ENV, build_nlp, selected_components
+
+    full = version.pipeline_version.__wrapped__()
+    monkeypatch.setenv(COMPONENTS_ENV, "ofsted_dates, paragraph_sentencizer")
+    assert selected_components() == ("paragraph_sentencizer", "ofsted_dates")
+    nlp = build_nlp(selected_components())
+    assert nlp.pipe_names == ["paragraph_sentencizer", "ofsted_dates"]
+    doc = nlp("Ofsted rated Camden council good in March 2024.")
+    from pipeline.extensions import get_list
+
+    assert [d["value"] for d in get_list(doc, "date_mentions")] == ["2024-03"]
+    assert get_list(doc, "ratings") == []
+    partial = version.pipeline_version.__wrapped__()
+    assert partial.startswith(full) and partial.endswith("+only.paragraph_sentencizer.ofsted_dates")
+    monkeypatch.setenv(COMPONENTS_ENV, "ofsted_ratngs")
+    with pytest.raises(ValueError, match="ofsted_ratngs"):
+        selected_components()
+    monkeypatch.delenv(COMPONENTS_ENV)
+    assert selected_components() is None and version.pipeline_version.__wrapped__() == full

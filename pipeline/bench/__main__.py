@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--no-incremental", action="store_true", help="skip the 0/1/100 new documents re-runs")
     run.add_argument("--n-process", action="store_true", help="also time nlp.pipe(n_process=1 vs 2) in one task")
     run.add_argument("--json", action="store_true", help="print JSON instead of markdown")
+    run.add_argument("--components", help="run only these spaCy components (comma-separated, e.g. "
+                     "'paragraph_sentencizer' to measure the flow without extractors); default: all")
     mem = sub.add_parser("memory", help="peak RSS of full runs of two corpus sizes, each in a fresh process")
     mem.add_argument("--sizes", default="2000,20000")
     mem.add_argument("--workers", type=int, default=2)
@@ -78,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     # A fresh home migrates its database on first start: on a busy 2-core machine that can pass 20 s.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     logging.basicConfig(level=logging.WARNING)
+    if getattr(args, "components", None):
+        from pipeline.nlp import COMPONENTS_ENV, selected_components
+
+        os.environ[COMPONENTS_ENV] = args.components  # read by every pool worker's pipeline
+        selected_components()  # a typo fails here, not in the workers
     from pipeline.bench import run as bench
 
     if args.command == "memory":

@@ -202,7 +202,10 @@ def run_benchmark(n: int, workers: list[int], keep: Path | None = None, seed: in
     stats = _corpus_stats(raw)
     texts = stats.pop("texts")
     stats.pop("files")
-    result: dict = {"machine": machine(), "corpus": {**stats, "seed": seed, "dir": str(raw)}, "runs": []}
+    from pipeline.nlp import PIPE_ORDER, selected_components
+
+    result: dict = {"machine": machine(), "corpus": {**stats, "seed": seed, "dir": str(raw)}, "runs": [],
+                    "components": list(selected_components() or PIPE_ORDER)}
     import pipeline.flow  # noqa: F401  (imports are not the flow's cost: a served deployment pays them once)
 
     # The fastest of three passes: a single pass on shared cores varied from 4.2 s to 6.6 s for 10,000 documents.
@@ -282,6 +285,7 @@ def markdown(result: dict) -> str:
         f"{c['words'] / result['floor_s']:,.0f} words/s.",
         f"Prefect: ephemeral server start {p['server_start_s']:.1f}s (once per process), empty flow run "
         f"{p['empty_flow_s']:.2f}s, one task call {1000 * p['task_call_s']:.0f} ms.",
+        f"spaCy components: {', '.join(result.get('components', []))}.",
         "",
         "| workers | wall s | docs/s | MB/s | words/s/core | x floor | Prefect overhead | read | clean* | extract* "
         "| wait | write |",
