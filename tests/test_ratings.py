@@ -612,6 +612,11 @@ CASES = [
      "criticised most four years ago, was also judged good.", {("Leeds", LEAD, GOOD, CUR)}),
     ("appositive-placing-the-inspection", "Leeds, at its last inspection in 2019, was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
+    ("dash-enclosed-description-names-another-council", "Kent kept its good rating, while Hampshire – whose "
+     "managers were sent to help turn round services on the Isle of Wight in 2013 – was judged outstanding.",
+     {("Kent", OE, GOOD, CUR), ("Kent", OE, GOOD, PREV), ("Hampshire", OE, OUT, CUR)}),
+    ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
+     {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "
      "return.", set()),
     ("neg-aimed-to-be-judged", "The director said Kent aimed to be judged good within two years.", set()),

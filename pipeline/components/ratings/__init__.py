@@ -74,6 +74,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+APPOSITIVE_MARKS = frozenset({",", "–", "—"})  # what encloses a description between a subject and its verb
 # Grammar words the rules step over or test for (domain words live in cues.json).
 DETERMINERS = frozenset({"a", "an", "the", "its", "their"})
 POSSESSIVES = frozenset({"its", "their", "'s", "’s", "our"})
@@ -1580,11 +1581,15 @@ class _DocContext:
         doc, w = self.doc, self.ext.words
         cs = self.clause_of(i, sent)[0]
         c = cs - 1
-        if c <= sent.start or doc[c].text != "," or doc[cs].norm_ not in w["predicate_openers"] or (
+        closer = doc[c].text  # a comma, or a dash: 'Hampshire – whose managers ... in 2013 – was judged'
+        if c <= sent.start or closer not in APPOSITIVE_MARKS or doc[cs].norm_ not in w["predicate_openers"] or (
                 doc[cs + 1].norm_ == "of"):  # "..., both of which are rated inadequate": a relative clause
             return None
         lo = sent.start
-        for c0 in (t for t in range(sent.start, c) if doc[t].text == ","):
+        for c0 in (t for t in range(sent.start, c) if doc[t].text in APPOSITIVE_MARKS):
+            if doc[c0].text != closer:
+                lo = c0 + 1  # a comma before a dash-enclosed description ends an earlier clause
+                continue
             if c0 - lo <= 10 and doc[lo].norm_ not in RELATIVE_OPENERS and (
                     self.has_mention(lo, c0) or any(True for _ in self.judgements_in(lo, c0))):
                 if any(doc[t].norm_ in w["predicate_openers"] or t in self.grade_ends for t in range(lo, c0)):
