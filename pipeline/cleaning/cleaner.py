@@ -222,7 +222,7 @@ def clean(raw: str, title: str | None = None) -> CleanResult:
             paragraphs.append(line)
         last_no, last_line = no, line
 
-    kind = detect_kind(paragraphs)
+    kind = detect_kind(paragraphs, letterhead=lines[:end])
     if title and paragraphs and paragraphs[0] != title:
         # A title carried by the format (HTML <h1>, PDF metadata) becomes the first paragraph,
         # so that headline rules (primary authority, title) see it in the text like in .txt files.

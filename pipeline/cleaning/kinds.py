@@ -122,13 +122,16 @@ def _rules() -> tuple[list[dict], str]:
     return compiled, data["default"]
 
 
-def detect_kind(paragraphs: list[str]) -> str:
+def detect_kind(paragraphs: list[str], letterhead: list[str] | tuple[str, ...] = ()) -> str:
+    """The document's kind from the first rule of kinds.json that fits. `letterhead`: the sender's address lines
+    the cleaner took off the top ("Department for Education" above a minister's letter), read as the head too."""
     # Paragraph-per-line view so that ^ anchors mean "start of a paragraph".
-    text = "\n".join(paragraphs).lower()
-    head = text[:_HEAD_CHARS]
+    text = "\n".join([*letterhead, *paragraphs]).lower()
+    top = sum(len(line) + 1 for line in letterhead)
+    head = text[:top + _HEAD_CHARS]
     # Kind signals sit at the top (letterhead, title, dates) and the end (sign-off, notes to editors).
-    if len(text) > _SCAN_HEAD + _SCAN_TAIL:
-        text = text[:_SCAN_HEAD] + "\n" + text[-_SCAN_TAIL:]
+    if len(text) > top + _SCAN_HEAD + _SCAN_TAIL:
+        text = text[:top + _SCAN_HEAD] + "\n" + text[-_SCAN_TAIL:]
     rules, default = _rules()
     for rule in rules:
         if not all(_contains_any(head, lits) and p.search(head) for p, lits in rule["head_all"]):
