@@ -10,7 +10,7 @@ multiprocessing; `pipeline.rows` turns them into table rows.
 - doc._.published     str|None  ISO date (YYYY-MM-DD) of the document itself; set by the reader/cleaner
                       when the format carries it, else filled by the dates component
 - doc._.date_mentions list[dict]  {text, value, granularity, start, end}  (the dates table, minus doc_id)
-- doc._.authority_mentions list[dict]  {code, name, start, end}  every accepted reference, in text order
+- doc._.authority_mentions list[dict]  {code, name, type, start, end}  every accepted reference, in text order
 - doc._.authorities   list[dict]  {authority_code, authority_name, mentions, first_start, is_primary}
 - doc._.ratings       list[dict]  {authority_code, authority_name, judgement, grade, timing,
                                    inspection_year, evidence, start, end}

@@ -210,6 +210,27 @@ _KIND_CASES = [
     # a cabinet or scrutiny report is filed with minutes: the council's own committee papers
     ("Kent County Council\n\nCabinet - 3 March 2025\n\nReport of: Corporate Director\n\nKey decision: No\n\n"
      "Wards affected: All\n\nOfsted rated the service good, inspectors said.", "council_minutes"),
+    # a minister's letter whose letterhead (taken off by the cleaner) is the only sign it is not Ofsted's
+    ("Department for Education\nSanctuary Buildings\nGreat Smith Street\nLondon\nSW1P 3BT\n\n"
+     "Councillor Jo Hart\nLeader\nMedway Council\n\n15 November 2024\n\nDear Councillor Hart,\n\n"
+     "Ofsted's monitoring visit found progress.\n\nYours sincerely,\n\nEleanor Prothero MP", "other"),
+    # a news story that prints the report's judgement table: quotes attributed to inspectors and a councillor
+    ("Council moves up to good\n\nby Priya Dhillon on April 19, 2024 in Children\n\nThe inspection of local "
+     "authority children's services found a stronger front door.\n\nOverall effectiveness: Good\n\n\"Leaders "
+     "know their services well,\" inspectors said.\n\nCouncillor Tom Hardy, cabinet member for children, said: "
+     "\"This is a tremendous result.\"", "news"),
+    # contrast: a report quotes children, with no comma before 'said:'
+    ("Essex: inspection of local authority children's services\n\nInspection dates: 9 to 20 October 2023\n\n"
+     "Overall effectiveness: Good\n\nOne care leaver said: \"They have stuck with me.\"", "ofsted_report"),
+    # scrutiny minutes that print a committee report with the judgement table
+    ("Nottingham City Council\n\nMinutes of the meeting held at Loxley House on 17 January 2024\n\nThe "
+     "committee considered a report on the inspection of local authority children's services.\n\nJudgement "
+     "Grade\n\nOverall effectiveness Inadequate", "council_minutes"),
+    ("Cumberland Council\n\nLeader's blog\n\nOur first Ofsted report\n\nPosted on 26 June 2024 by Cllr Anne "
+     "Leckie\n\nInspectors judged our services to require improvement, I said at the time.", "other"),
+    ("Hampshire County Council\n\nAnnual Report 2024-25\n\nForeword from the Director\n\nOur inspection of "
+     "local authority children's services found we remain outstanding. Overall effectiveness: outstanding.",
+     "other"),
 ]
 
 
@@ -418,3 +439,23 @@ def test_byline_and_council_report_kinds():
               "Committee\n\nDate: 06/09/2024\n\nOverall effectiveness: outstanding. This report is to note the "
               "inspection outcome.")
     assert clean(report).kind == "council_minutes"
+
+
+def test_aligned_table_of_three_or_more_columns_keeps_its_cells():
+    """A statistics release's outcome table: collapsed to single spaces, 'Blackpool Standard' would read as one
+    name; its cells are kept apart with ' | '. Two-column label/value tables and justified prose are left alone."""
+    from pipeline.cleaning.columns import mark_aligned_cells
+
+    table = ("Local authority          Inspection type   Previous overall effectiveness (year)      Overall effectiveness\n"
+             "Blackpool                Standard          Inadequate (2018)                          Requires improvement\n"
+             "Bristol                  Short             Good (2019)                                Good\n")
+    assert mark_aligned_cells(table).split("\n")[:2] == [
+        "Local authority | Inspection type | Previous overall effectiveness (year) | Overall effectiveness",
+        "Blackpool | Standard | Inadequate (2018) | Requires improvement"]
+    assert "Blackpool | Standard | Inadequate (2018) | Requires improvement" in clean(table).text.split("\n\n")
+    two = "Overall effectiveness        Good\nHelp and protection          Requires improvement\n"
+    assert mark_aligned_cells(two) == two
+    # gaps that do not line up from one line to the next are justified prose, not columns
+    prose = ("Inspectors   found that   leaders know the service well and act on it.\n"
+             "Children in care   are visited   regularly by social workers who know them.\n")
+    assert mark_aligned_cells(prose) == prose

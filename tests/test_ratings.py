@@ -615,6 +615,23 @@ CASES = [
     ("dash-enclosed-description-names-another-council", "Kent kept its good rating, while Hampshire – whose "
      "managers were sent to help turn round services on the Isle of Wight in 2013 – was judged outstanding.",
      {("Kent", OE, GOOD, CUR), ("Kent", OE, GOOD, PREV), ("Hampshire", OE, OUT, CUR)}),
+    ("table-previous-and-new-judgement-columns", "Inspection outcomes\n\nLocal authority | Inspection type | "
+     "Previous overall effectiveness (year) | Overall effectiveness\n\nStockport | Short | Good (2019) | "
+     "Outstanding\n\nTrafford | Standard | Requires improvement to be good (2018) | Inadequate",
+     {("Stockport", OE, GOOD, PREV), ("Stockport", OE, OUT, CUR), ("Trafford", OE, RI, PREV),
+      ("Trafford", OE, INAD, CUR)}),
+    ("table-year-columns-with-pipes-and-empty-cell", "Kent County Council: Ofsted judgements then and now\n\nJudgement | 2021 | 2025"
+     "\n\nThe impact of leaders | Good | Requires improvement\n\nThe experiences and progress of care leavers | - "
+     "| Good", {("Kent", LEAD, GOOD, PREV), ("Kent", LEAD, RI, CUR), ("Kent", CL, GOOD, CUR)}),
+    ("council-in-a-relative-clause-is-not-the-next-paragraphs-subject", "Isle of Wight moves up\n\nThe Isle of "
+     "Wight Council, whose children's services have been run in partnership with Hampshire County Council since "
+     "2013, has been rated good.\n\nLeadership was judged outstanding, while adoption was found to be good.",
+     {("Isle of Wight", OE, GOOD, CUR), ("Isle of Wight", LEAD, OUT, CUR), ("Isle of Wight", ADOPT, GOOD, CUR)}),
+    ("unnamed-councils-of-a-kind-in-a-round-up", "Ofsted round-up: Sutton makes the grade as Northamptonshire "
+     "slides\n\nReports published this week show mixed fortunes, with one London borough securing a good rating "
+     "and a shire county falling into the lowest category.\n\nNorthamptonshire County Council has been rated "
+     "inadequate. The London Borough of Sutton has been rated good.",
+     {("Sutton", OE, GOOD, CUR), ("Northamptonshire", OE, INAD, CUR)}),
     ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "

@@ -13,6 +13,10 @@ also has runs of spaces, at varying places) is left alone.
 
 A comparison table with one grade column per inspection ("Judgement  2019  2024") is joined the same way when
 its wrapped lines carry only the left cell: each row keeps its right-hand cells, in order.
+
+The rows of an aligned table of three or more columns ("Blackpool   Standard   Inadequate (2018)   Good") keep their
+cell boundaries as " | " (mark_aligned_cells): once runs of spaces collapse, "Blackpool Standard Inadequate" would
+read as one name ("Blackpool Standard") followed by a grade.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ _MAX_BLOCK_LINES = 14  # a table's rows wrap over a few lines each; a longer blo
 _MAX_RIGHT_WORDS = 6  # right-hand cells are grades or short values ("Requires improvement")
 _MIN_RIGHT_INDENT = 10  # a right-only line starts far to the right
 _COLUMN_SLACK = 3  # right-hand cells of one table start within this many characters of each other
+_MIN_TABLE_CELLS = 3  # a name and two values: fewer is a label and its value, which reads fine collapsed
 
 
 def _cells(line: str) -> tuple[str, str, int, int] | None:
@@ -96,5 +101,44 @@ def merge_wrapped_cells(text: str) -> str:
         else:
             flush()
             out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _cell_starts(line: str) -> list[int]:
+    """Columns where the cells of a line start (tabs expanded); one entry for a line without a column gap."""
+    expanded = line.expandtabs(8).rstrip()
+    stripped = expanded.lstrip(" ")
+    indent = len(expanded) - len(stripped)
+    return [indent] + [indent + g.end() for g in _GAP.finditer(stripped)]
+
+
+def _aligned(rows: list[list[int]]) -> bool:
+    """Every row's cells start where the widest row's do (within the slack), and two rows have 3+ cells."""
+    if sum(len(r) >= _MIN_TABLE_CELLS for r in rows) < 2:
+        return False
+    columns = max(rows, key=len)
+    return all(any(abs(c - k) <= _COLUMN_SLACK for k in columns) for r in rows for c in r)
+
+
+def mark_aligned_cells(text: str) -> str:
+    """The text with " | " between the cells of aligned tables of three or more columns (module docstring)."""
+    if "   " not in text and "\t" not in text:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= 2 and _aligned([_cell_starts(lines[i]) for i in run]):
+            for i in run:
+                out[i] = " | ".join(c.strip() for c in _GAP.split(lines[i].strip()))
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if line.strip() and _GAP.search(line.strip()):
+            run.append(i)
+        else:
+            flush()
     flush()
     return "\n".join(out)

@@ -11,7 +11,7 @@ import unicodedata
 
 import ftfy
 
-from pipeline.cleaning.columns import merge_wrapped_cells
+from pipeline.cleaning.columns import mark_aligned_cells, merge_wrapped_cells
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=True, fix_character_width=True,
                              normalization="NFC", explain=False)
@@ -54,7 +54,7 @@ def normalise(text: str) -> str:
         text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = merge_wrapped_cells(text)  # before runs of spaces collapse: they mark the table's columns
+    text = mark_aligned_cells(merge_wrapped_cells(text))  # before runs of spaces collapse: they mark columns
     if any(c in text for c in _EXOTIC):
         text = _EXOTIC_SPACES.sub(" ", text)
     if "  " in text:

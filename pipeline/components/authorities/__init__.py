@@ -1,7 +1,7 @@
 """Authorities extractor: the spaCy component "ofsted_authorities".
 
-Writes doc._.authority_mentions (every accepted reference {code, name, start, end}, in text order; name is the
-short name the gold uses) and doc._.authorities (one dict per authority {authority_code, authority_name, mentions,
+Writes doc._.authority_mentions (every accepted reference {code, name, type, start, end}, in text order; name is
+the short name the gold uses, type the council's kind: county, unitary, metropolitan, london_borough, other) and doc._.authorities (one dict per authority {authority_code, authority_name, mentions,
 first_start, is_primary}, in order of first mention; exactly one is primary when there is any).
 
 How it works: one PhraseMatcher on the LOWER attribute, built once from the gazetteer files beside this module
@@ -293,7 +293,8 @@ class AuthoritiesExtractor:
         mentions = []
         for c in accepted:
             last = doc[c.e - 1]
-            mentions.append({"code": c.code, "name": names[c.code], "start": c.start, "end": last.idx + len(last)})
+            mentions.append({"code": c.code, "name": names[c.code], "type": gaz.authorities[c.code].type,
+                             "start": c.start, "end": last.idx + len(last)})
         ext.authority_mentions = mentions
         ext.authorities = self._aggregate(text, ext.title, date, accepted, names) if accepted else []
         return doc

@@ -87,7 +87,7 @@ BULLETS = ("•", "·", "▪", "- ", "* ", "– ")
 # A comparison table's header row: an optional label, then one inspection year per grade column.
 HEADER_YEARS = re.compile(r"(?:[A-Za-z][A-Za-z ]{0,40}\s)?((?:19|20)\d\d(?:\s+(?:19|20)\d\d)+)")
 # An empty or footnoted cell before a grade in a table row: "n/a*", "-", a footnote star after the grade before.
-EMPTY_CELL = re.compile(r"(?:(?:^|(?<=\s))(?:n/a|N/A|[-–—])\*?|\*)\s*$")
+EMPTY_CELL = re.compile(r"(?:(?:^|(?<=\s))(?:n/a|N/A|[-–—])\*?|\*)\s*(?:\|\s*)?$")
 GAP_FILLER = {",", "and", "as", "well", "for", "its", "their", "the", "of", "support", "services", "service",
               "work", "to", "in", "with", "on", "both", "also", "&", "those", "who", "her", "his", "a", "an",
               "experiences", "experience", "progress"}
@@ -152,6 +152,11 @@ class RatingsExtractor:
         self.descriptors = {tuple(strings.add(t.norm_) for t in nlp.tokenizer(k)): v
                             for k, v in cues["descriptors"].items() if not k.startswith("_")}
         self.the_hash = strings.add("the")
+        # unnamed councils of a kind ('one London borough'): NORM tuples, longest first, with the authority type
+        self.indefinite_councils = sorted(
+            ((tuple(t.norm_ for t in nlp.tokenizer(k)), v) for k, v in cues["indefinite_councils"].items()
+             if not k.startswith("_")), key=lambda kv: -len(kv[0]))
+        self.indefinite_determiners = frozenset(cues["indefinite_determiners"])
         self.clause_punct_hashes = np.array([strings.add(p) for p in sorted(CLAUSE_PUNCT)], dtype=np.uint64)
         self.hyphen_hash = strings.add("-")
         self._keys: dict[int, list[str]] = {}  # match id -> [kind, label]
@@ -1077,7 +1082,9 @@ class RatingsExtractor:
                 year = column["year"]
                 return [("previous" if year < max(column["years"]) else "current", year)]
             if column is not None and "timing" in column:
-                return [(column["timing"], ctx.doc_year if column["timing"] == "current" else None)]
+                # 'Inadequate (2018)': the cell's own year
+                own = ctx.year_in(g.end, min(g.end + 3, sent.end)) if doc[g.end:g.end + 1].text == "(" else None
+                return [(column["timing"], own or (ctx.doc_year if column["timing"] == "current" else None))]
             if column is not None:
                 # a row of a table with a column per judgement: the row's year dates it
                 year = ctx.year_in(sent.start, sent.end)
@@ -1171,6 +1178,18 @@ def _longest(spans: list[tuple]) -> list[tuple]:
             out.append(sp)
             taken.update(range(sp[0], sp[1]))
     return sorted(out)
+
+
+def _timed(cols: list[dict], required: bool) -> list[dict] | None:
+    """Judgement header columns with their 'earlier' flags turned into timings when both kinds are there
+    ('Previous overall effectiveness | Overall effectiveness'); without both, the columns as they are, or None
+    when a timing was required."""
+    both = len({c["earlier"] for c in cols}) == 2
+    for c in cols:
+        earlier = c.pop("earlier")
+        if both:
+            c["timing"] = "previous" if earlier else "current"
+    return cols if both or not required else None
 
 
 def _uniq(items: list) -> list:
@@ -1461,10 +1480,13 @@ class _DocContext:
         return found
 
     def _header_cells(self, text: str, span: Span) -> list[dict] | None:
-        m = HEADER_YEARS.fullmatch(text)
+        m = HEADER_YEARS.fullmatch(" ".join(text.replace("|", " ").split()))  # 'Judgement | 2021 | 2025' too
         if m:
             years = [int(y) for y in re.findall(r"\d{4}", m.group(1))]
             return [{"year": y, "years": years} for y in years]
+        w = self.ext.words
+        earlier = w["earlier_words"]
+        norms = self.norms
         if "|" in text:
             # 'Year | Framework | Overall effectiveness | Help and protection | ...': a column per judgement
             cols, start = [], span.start_char
@@ -1474,14 +1496,25 @@ class _DocContext:
                 ts = self.doc.char_span(lo, lo + len(cell.strip()), alignment_mode="expand") if lo >= 0 else None
                 labels = [j[2] for j in self.judgements_in(ts.start, ts.end)] if ts is not None else []
                 if labels:
-                    cols.append({"judgement": "+".join(_uniq(labels))})
+                    cols.append({"judgement": "+".join(_uniq(labels)),
+                                 "earlier": any(norms[i] in earlier for i in range(ts.start, ts.end))})
             if len(cols) >= 2:
-                return cols
-        w = self.ext.words
-        cols = [{"timing": "previous"} if t.norm_ in w["earlier_words"] else {"timing": "current"}
-                for t in span if t.norm_ in w["earlier_words"] or t.norm_ in w["later_words"]]
+                return _timed(cols, required=False)
+        cols = [{"timing": "previous"} if t.norm_ in earlier else {"timing": "current"}
+                for t in span if t.norm_ in earlier or t.norm_ in w["later_words"]]
         if len(cols) >= 2 and len({c["timing"] for c in cols}) == 2:
             return cols  # 'Council  Previous grade  New grade'
+        # 'Local authority Previous overall effectiveness (year) Overall effectiveness' (cells run together): a
+        # judgement with an earlier-word beside it names the previous inspection's column
+        names = list(self.judgements_in(span.start, span.end))
+        if len(names) >= 2:
+            cols = []
+            for n, (s, e, label) in enumerate(names):
+                lo = max(span.start, s - 2, names[n - 1][1] if n else span.start)
+                hi = min(e + 2, names[n + 1][0] if n + 1 < len(names) else span.end)
+                near = [norms[i] for i in range(lo, s)] + [norms[i] for i in range(e, hi)]
+                cols.append({"judgement": label, "earlier": any(t in earlier for t in near)})
+            return _timed(cols, required=True)
         return None
 
     def list_area(self, sent: Span) -> str | None:
@@ -1773,6 +1806,10 @@ class _DocContext:
         described = self._described(sent.start, g.start)
         if described:
             return described
+        # "with one London borough securing a good rating and a shire county falling into the lowest category"
+        unnamed = self._indefinite_council(cs, g.start, sent)
+        if unnamed:
+            return unnamed
         # "Our last ILACS judgement was ...", "we were judged good": a council writing about itself
         if (self.lead or self.primary) and any(self.norms[i] in FIRST_PERSON for i in range(sent.start, g.start)):
             return list(self.lead or self.primary)
@@ -1918,11 +1955,18 @@ class _DocContext:
         return any(self.doc[i].norm_ in self.ext.words["after_grade_breaks"] for i in range(lo_tok, hi))
 
     def _subordinate(self, k: int) -> bool:
-        """Mention k opens a time or reason clause ('... when Cumbria County Council was abolished'): a past
-        event in passing, not the council that a later 'it' or 'the council' means."""
+        """Mention k opens a time or reason clause ('... when Cumbria County Council was abolished'), or sits in a
+        relative clause describing another council ('The Isle of Wight Council, whose services have been run with
+        Hampshire County Council since 2013, ...'): a past event or a description in passing, not the council
+        that a later 'it' or 'the council' means."""
         tok = self.mention_span(k)
         if tok is None:
             return False
+        sent = self.sentence_of(tok.start)
+        cs = self.clause_of(tok.start, sent)[0]
+        if sent.start < cs < tok.start and self.doc[cs - 1].text == "," and self.norms[cs] in RELATIVE_OPENERS and (
+                any(m["end"] == self.doc[cs - 1].idx for m in self.mentions)):
+            return True  # (only a clause describing another council: 'Inspectors, who were in Kent, ...' is not)
         i = tok.start - 1
         if i >= 0 and self.doc[i].norm_ == "the":
             i -= 1
@@ -2011,6 +2055,27 @@ class _DocContext:
                                 m["start"]:m["end"]].lower().endswith(fit):
                             return self._pairs([k])
                         k -= 1
+        return []
+
+    def _indefinite_council(self, lo: int, hi: int, sent: Span) -> list[tuple[str, str]]:
+        """The nearest unnamed council of a kind before the grade ('one London borough', 'a shire county'), as the
+        council of that kind the text names: the only one, else the next one named after the sentence (a news
+        opening names it further down), else the latest before."""
+        norms, ext = self.norms, self.ext
+        for i in range(hi - 2, lo - 1, -1):
+            if norms[i] not in ext.indefinite_determiners:
+                continue
+            for j in (i + 1, i + 2):  # one word may come between: 'a northern county council'
+                kind = next((v for words, v in ext.indefinite_councils if j + len(words) <= hi
+                             and tuple(norms[j:j + len(words)]) == words), None)
+                if kind is None:
+                    continue
+                fits = [k for k, m in enumerate(self.mentions) if m.get("type") == kind and self._holder(k)]
+                if len({self.mentions[k]["code"] for k in fits}) == 1:
+                    return self._pairs([fits[0]])
+                later = [k for k in fits if self.mentions[k]["start"] >= sent.end_char]
+                earlier = [k for k in fits if self.mentions[k]["start"] < sent.start_char]
+                return self._pairs([later[0]]) if later else self._pairs([earlier[-1]]) if earlier else []
         return []
 
     def _previous_sentence_group(self, sent: Span, pk: int) -> list[tuple[str, str]]:
