@@ -632,6 +632,16 @@ CASES = [
      "and a shire county falling into the lowest category.\n\nNorthamptonshire County Council has been rated "
      "inadequate. The London Borough of Sutton has been rated good.",
      {("Sutton", OE, GOOD, CUR), ("Northamptonshire", OE, INAD, CUR)}),
+    ("paragraph-framed-by-an-earlier-inspection", "Kent County Council\n\nSelf-evaluation, December 2024\n\n"
+     "Our context. We work with our neighbours in Surrey and Essex.\n\n2.1 In the inspection of July 2020, "
+     "Ofsted judged our services for children inadequate overall. The impact of leaders and the experiences of "
+     "children in care were each judged inadequate.", {("Kent", OE, INAD, PREV), ("Kent", LEAD, INAD, PREV),
+                                                      ("Kent", CIC, INAD, PREV)}),
+    ("history-in-passing-does-not-frame-the-paragraph", "Nottinghamshire County Council has been rated good.\n\n"
+     "The council was first rated good in 2019, and inspectors who visited in October said services had "
+     "improved. Help and protection was judged outstanding.", {("Nottinghamshire", OE, GOOD, CUR),
+                                                              ("Nottinghamshire", OE, GOOD, PREV),
+                                                              ("Nottinghamshire", HP, OUT, CUR)}),
     ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "

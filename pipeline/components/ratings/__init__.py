@@ -74,6 +74,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+FRAMING_OPENERS = frozenset({"in", "at", "during", "when", "following", "after"})  # 'In the 2022 inspection, ...'
 APPOSITIVE_MARKS = frozenset({",", "–", "—"})  # what encloses a description between a subject and its verb
 # Grammar words the rules step over or test for (domain words live in cues.json).
 DETERMINERS = frozenset({"a", "an", "the", "its", "their"})
@@ -203,7 +204,11 @@ class RatingsExtractor:
                 labels, span = self._judgements_for(doc, g, sent, prev_end, next_start, claimed, ctx, prev_labels)
                 prev_labels = labels
                 timings = self._timing(doc, g, sent, accepted, ctx)
+                # every grade of the sentence's timings: see continued_previous
+                earlier = ctx.last_timing[1] if ctx.last_timing[0] == sent.start else []
+                ctx.last_timing = (sent.start, earlier + timings)
                 authorities = ctx.authorities_for(g, sent)
+                ctx.carried = (bisect.bisect_right(ctx.para_starts, sent.start_char) - 1, authorities)
                 if span is None:
                     span = (sent.start_char, sent.end_char)
                 grade = ctx.resolve_grade(g.grade)
@@ -1161,6 +1166,10 @@ class RatingsExtractor:
                     # "The last inspection of ... was in November 2012. The local authority was judged to be good.",
                     # or a "Previous Ofsted inspections" section of a report
                     found, pyear = ctx.previous_context(sent)
+                if not found and year is None and not has_rel:
+                    # "In the inspection of July 2022, Ofsted judged our services inadequate. The impact of leaders
+                    # ... were each judged inadequate.": the paragraph goes on about the dated earlier inspection
+                    found, pyear = ctx.continued_previous(sent)
                 if found:
                     timings = [("previous", year or pyear)]
         if ctx.visit_document:
@@ -1225,6 +1234,10 @@ class _DocContext:
         self._break_mask = None
         self.paras = doc_paragraphs(doc)
         self.para_starts = [b[0] for b in self.paras]
+        # (paragraph index, councils) of the last grade placed: see authorities_for
+        self.carried: tuple[int, list[tuple[str, str]]] = (-1, [])
+        # (sentence start, timings of all its grades) of the last sentence with grades: see continued_previous
+        self.last_timing: tuple[int, list[tuple[str, int | None]]] = (-1, [])
         self._para_spans: dict[int, Span | None] = {}
         self._clauses: dict[int, list[int]] = {}
         self._header_columns: dict[int, list[dict] | None] = {}
@@ -1444,6 +1457,29 @@ class _DocContext:
             span = self.paragraph_span(back)
             return (span is not None and self.has_cue("previous_sections", span.start, span.end)), None
         return False, None
+
+    def continued_previous(self, sent: Span) -> tuple[bool, int | None]:
+        """(True, year) when the sentence before, in the same paragraph, opened with the time of an earlier
+        inspection and gave all its grades as that inspection's, and this sentence says nothing of its own about
+        time ('now', 'this time', a year)."""
+        start, timings = self.last_timing
+        if start < 0 or start >= sent.start or not timings or any(t != "previous" for t, _ in timings):
+            return False, None
+        year = timings[0][1]
+        before = self.sentence_of(sent.start - 1) if sent.start > 0 else None
+        if year is None or before is None or before.start != start or self.has_cue("current", sent.start, sent.end) \
+                or self.year_in(sent.start, sent.end) is not None:
+            return False, None
+        # only after a sentence framed by its time ('In the inspection of July 2022, ...'), not after a grade
+        # given as history in passing ('The council was first rated good in 2019, and inspectors ... said')
+        a, b = self.clause_of(before.start, before)
+        if a + 1 < b and self.doc[a].like_num:
+            a += 1  # a numbered paragraph: '2.1 In the inspection of July 2022, ...'
+        if self.norms[a] not in FRAMING_OPENERS or self.year_in(a, b) != year or any(
+                a <= e < b for e in self.grade_ends):
+            return False, None
+        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        return (k >= 0 and self.doc[start].idx >= self.paras[k][0]), year
 
     def column_of(self, g: Grade, sent: Span) -> dict | None:
         """What the header row above a table row says about the grade's column: {"year": 2019} or {"timing":
@@ -1826,6 +1862,10 @@ class _DocContext:
         if pk >= 0:
             in_para = [k for k in self._mentions_between(self.paras[pk][0], ss)
                        if not self._subordinate(k) and not self._in_organisation(k)]
+            if not in_para and self.carried[0] == pk and self.carried[1]:
+                # "Ofsted judged our services inadequate. The impact of leaders ... were each judged inadequate":
+                # the council an earlier grade of the paragraph went to without being named there
+                return list(self.carried[1])
             if in_para:
                 last = in_para[-1]
                 ls = self.sentence_at_char(self.mentions[last]["start"])
