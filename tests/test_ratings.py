@@ -642,6 +642,13 @@ CASES = [
      "improved. Help and protection was judged outstanding.", {("Nottinghamshire", OE, GOOD, CUR),
                                                               ("Nottinghamshire", OE, GOOD, PREV),
                                                               ("Nottinghamshire", HP, OUT, CUR)}),
+    ("in-each-of-the-areas-for-a-list", "The trust was judged good overall and in each of the areas for help and "
+     "protection, children in care, care leavers and the impact of leaders. Sandwell owns the trust.",
+     {("Sandwell", OE, GOOD, CUR), ("Sandwell", HP, GOOD, CUR), ("Sandwell", CIC, GOOD, CUR),
+      ("Sandwell", CL, GOOD, CUR), ("Sandwell", LEAD, GOOD, CUR)}),
+    ("found-the-same-for", "Ofsted inspected Sandwell. Inspectors judged help and protection to require "
+     "improvement, and found the same for children in care and for the impact of leaders.",
+     {("Sandwell", HP, RI, CUR), ("Sandwell", CIC, RI, CUR), ("Sandwell", LEAD, RI, CUR)}),
     ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "

@@ -74,6 +74,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+AREA_LIST_LEADS = frozenset({"for", "including"})  # '... in each of the areas for help and protection, ...'
 FRAMING_OPENERS = frozenset({"in", "at", "during", "when", "following", "after"})  # 'In the 2022 inspection, ...'
 APPOSITIVE_MARKS = frozenset({",", "–", "—"})  # what encloses a description between a subject and its verb
 # Grammar words the rules step over or test for (domain words live in cues.json).
@@ -904,14 +905,19 @@ class RatingsExtractor:
                 if not colon_list and ctx.judgement_starting(k) is None:
                     # "for overall effectiveness and in each of the judgement areas: ...": a colon after words
                     # about the areas opens a list of them
+                    # ("... and in each of the areas for help and protection, children in care and ...": 'for'
+                    # after the words about the areas opens the list as a colon does)
                     colon, area_seen = k, False
-                    while colon < next_start and colon - k <= 10 and doc[colon].text != ":" and (
+                    while colon < next_start and colon - k <= 10 and doc[colon].text != ":" and not (
+                            area_seen and doc[colon].norm_ in AREA_LIST_LEADS
+                            and ctx.judgement_starting(colon + 1) is not None) and (
                             doc[colon].norm_ in GAP_FILLER or doc[colon].norm_ in self.words["area_words"]
                             or doc[colon].norm_ in self.words["scope_prepositions"]
                             or area_seen and doc[colon].is_alpha):  # "in every area they looked at: ..."
                         area_seen = area_seen or doc[colon].norm_ in self.words["area_words"]
                         colon += 1
-                    if colon < next_start and colon > k and doc[colon].text == ":":
+                    if colon < next_start and colon > k and (doc[colon].text == ":" or area_seen and (
+                            doc[colon].norm_ in AREA_LIST_LEADS)):
                         colon_list = True
                         k = colon + 1
                         while k < next_start and ctx.judgement_at(k) is None and doc[k].norm_ in GAP_FILLER:
