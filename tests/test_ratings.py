@@ -649,6 +649,16 @@ CASES = [
     ("found-the-same-for", "Ofsted inspected Sandwell. Inspectors judged help and protection to require "
      "improvement, and found the same for children in care and for the impact of leaders.",
      {("Sandwell", HP, RI, CUR), ("Sandwell", CIC, RI, CUR), ("Sandwell", LEAD, RI, CUR)}),
+    ("leaders-were-rated", "Ofsted has rated Leeds outstanding. Leaders were rated outstanding and children in "
+     "care good.", {("Leeds", OE, OUT, CUR), ("Leeds", LEAD, OUT, CUR), ("Leeds", CIC, GOOD, CUR)}),
+    ("neg-restating-a-providers-grade", "Kent was rated good. A privately run children's home in Kent was rated "
+     "outstanding in its latest inspection, the third consecutive outstanding grade for the provider.",
+     {("Kent", OE, GOOD, CUR)}),
+    ("neg-will-once-again-be", "Derby was rated inadequate. The leader said: \"I am determined that, by 2027, "
+     "Derby will once again be a place where children's services are good.\"", {("Derby", OE, INAD, CUR)}),
+    ("neg-counterfactual-had-been-judged", "Derby was rated inadequate. If the council had been judged to "
+     "require improvement rather than inadequate, it would not have faced intervention.",
+     {("Derby", OE, INAD, CUR)}),
     ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "

@@ -74,6 +74,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+MODALS = frozenset({"will", "would", "could", "should", "might", "must", "may", "shall", "can"})
 AREA_LIST_LEADS = frozenset({"for", "including"})  # '... in each of the areas for help and protection, ...'
 FRAMING_OPENERS = frozenset({"in", "at", "during", "when", "following", "after"})  # 'In the 2022 inspection, ...'
 APPOSITIVE_MARKS = frozenset({",", "–", "—"})  # what encloses a description between a subject and its verb
@@ -232,9 +233,18 @@ class RatingsExtractor:
 
     def _restated(self, doc: Doc, g: Grade, sgrades: list[Grade], ctx: _DocContext) -> bool:
         """'graded outstanding, the first outstanding judgement in its history': the same grade named again
-        with a rating noun and nothing new between."""
+        with a rating noun and nothing new between (after an accepted grade, or after one that was rejected)."""
         n = g.end + (1 if g.quoted else 0)
-        if g.kind != "bare" or n >= len(doc) or doc[n].norm_ not in self.words["rating_nouns"]:
+        if n >= len(doc) or doc[n].norm_ not in self.words["rating_nouns"]:
+            return False
+        # "a children's home ... was rated outstanding in its latest inspection, the third consecutive outstanding
+        # grade for the provider": the same grade named again after one that was no council's
+        last = next((o for o in reversed(sgrades) if o.end <= g.start), None)
+        if last is not None and not last.kind and last.grade == g.grade and g.start - last.end <= 10 and not (
+                any(ctx.judgement_at(i) is not None for i in range(last.end, g.start)) or ctx.has_mention(
+                last.end, g.start)):
+            return True
+        if g.kind != "bare":
             return False
         prev = [o for o in sgrades if o.kind and o.end <= g.start]
         if not prev or prev[-1].grade != g.grade or g.start - prev[-1].end > 6:
@@ -355,8 +365,11 @@ class RatingsExtractor:
         norms = ctx.norms
         lo = max(clause_start, g.start - 6)
         wide = max(clause_start, g.start - 14)
-        if any(norms[i] == "to" and norms[i + 1] in ("be", "become") for i in range(wide, g.start - 1)):
-            lo = wide  # "The board's ambition is for Torbay to be judged at least requires improvement"
+        if any(norms[i] == "to" and norms[i + 1] in ("be", "become") or norms[i] in MODALS and "be" in norms[
+                i + 1:min(i + 4, g.start)] for i in range(wide, g.start - 1)):
+            # "The board's ambition is for Torbay to be judged at least requires improvement", "Derby will once
+            # again be a place where children's services are good"
+            lo = wide
         if any(self._aspiration_at(doc, i, sent) and ctx.judgement_at(i) is None for i in range(lo, g.start)) and (
                 not self._is_from(doc, g, sent)):
             return ""  # "to become outstanding"; but "moving up from inadequate" is a past grade
@@ -535,6 +548,9 @@ class RatingsExtractor:
         present-tense verb; 'an inadequate judgement is rarely a surprise') or a hypothetical ('were the council
         to be judged inadequate', 'if the trust were to be judged')."""
         w = self.words
+        if doc[clause_start].norm_ == "if" and any(
+                doc[i].norm_ == "had" and doc[i + 1].norm_ == "been" for i in range(clause_start + 1, g.start - 1)):
+            return True  # "If the council had been judged to require improvement rather than inadequate, ..."
         for i in range(clause_start, g.start - 2):
             if doc[i].norm_ != "were":
                 continue
