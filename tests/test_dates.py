@@ -154,6 +154,9 @@ def test_table_is_large_enough():
     # a month well before the document date, after a word that looks ahead, is next year's
     ("The council will publish its action plan by the end of January.", "2023-12-05", {"2024-01"}),
     ("Inspectors visited in January.", "2023-12-05", {"2023-01"}),
+    # a word that only looks ahead moves a nearer month too; a word that may look back ('by') does not
+    ("It will receive monitoring visits, the first of which is expected in February.", "2017-11-24", {"2018-02"}),
+    ("Caseloads had fallen below 20 by February.", "2017-11-24", {"2017-02"}),
 ])
 def test_year_from_document_date(nlp, text, published, expected):
     assert values(run(nlp, text, published)) == expected

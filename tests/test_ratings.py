@@ -659,6 +659,13 @@ CASES = [
     ("neg-counterfactual-had-been-judged", "Derby was rated inadequate. If the council had been judged to "
      "require improvement rather than inadequate, it would not have faced intervention.",
      {("Derby", OE, INAD, CUR)}),
+    ("rank-grade-restating-the-previous-one", "It marks a turnaround. Leeds was rated inadequate in 2016, one of "
+     "only a handful of councils in the north to receive the lowest grade, and was then judged requires "
+     "improvement in 2019.", {("Leeds", OE, INAD, PREV), ("Leeds", OE, RI, PREV)}),
+    ("good-for-the-experiences-and-progress-of", "Ofsted has published its report on Leeds. The report judges the "
+     "service good overall, good for the experiences and progress of children who need help and protection, "
+     "and good for children in care.", {("Leeds", OE, GOOD, CUR), ("Leeds", HP, GOOD, CUR),
+                                        ("Leeds", CIC, GOOD, CUR)}),
     ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "

@@ -98,6 +98,8 @@ class _Rules:
         self.future_months = spec["year_less"]["future_months"]
         self.ahead_after = spec["year_less"]["ahead_after_months"]
         self.ahead_words = frozenset(w.lower() for w in spec["year_less"]["ahead_words"])
+        self.strong_ahead_after = spec["year_less"]["strong_ahead_after_months"]
+        self.strong_ahead_words = frozenset(w.lower() for w in spec["year_less"]["strong_ahead_words"])
         # "in April of that year", "on 3 May the following year": the year is named by reference.
         shift = {_SPACES.sub(" ", k.lower()): int(v) for k, v in spec["year_less"].get("anaphoric", {}).items()}
         self.anaphor_shift = shift
@@ -207,7 +209,9 @@ class DateExtractor:
                 # A month well after the document date is more likely last year's ("visited in November"
                 # in a January article); a near one is this year's ("from April" in March).
                 year = anchor[0] - 1 if e.month - anchor[1] > self.rules.future_months else anchor[0]
-                if anchor[1] - e.month > self.rules.ahead_after and self._looks_ahead(text, e.start):
+                back = anchor[1] - e.month
+                ahead = self._looks_ahead(text, e.start) if back > self.rules.strong_ahead_after else None
+                if ahead == "strong" or ahead and back > self.rules.ahead_after:
                     year = anchor[0] + 1  # "by the end of January" in a December text
             value = _iso(year, e.month, e.day)
             if value is None:
@@ -331,11 +335,15 @@ class DateExtractor:
         return out
 
     # -- the document's own date -------------------------------------------------------------------------
-    def _looks_ahead(self, text: str, start: int) -> bool:
-        """A word that looks ahead ('by', 'will', 'next') among the few words before a year-less month."""
+    def _looks_ahead(self, text: str, start: int) -> str | None:
+        """'strong' when a word that only looks ahead ('expected', 'will', 'next') is among the few words before a
+        year-less month, 'weak' for one that may ('by', 'until'), else None."""
         before = text[max(0, start - 60):start]
         before = before[before.rfind(".") + 1:]  # this sentence only
-        return any(w.lower().strip(",;:") in self.rules.ahead_words for w in before.split()[-5:])
+        words = [w.lower().strip(",;:") for w in before.split()[-5:]]
+        if any(w in self.rules.strong_ahead_words for w in words):
+            return "strong"
+        return "weak" if any(w in self.rules.ahead_words for w in words) else None
 
     def published(self, text: str, ends: list[_End]) -> str | None:
         r = self.rules

@@ -74,6 +74,8 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
+EXPERIENCE_WORDS = frozenset({"experiences", "experience", "and", "progress", "of"})  # before an ILACS area name
+RANK_WORDS = frozenset({"lowest", "highest", "top", "bottom", "worst", "best"})  # 'the lowest grade', 'top marks'
 MODALS = frozenset({"will", "would", "could", "should", "might", "must", "may", "shall", "can"})
 AREA_LIST_LEADS = frozenset({"for", "including"})  # '... in each of the areas for help and protection, ...'
 FRAMING_OPENERS = frozenset({"in", "at", "during", "when", "following", "after"})  # 'In the 2022 inspection, ...'
@@ -234,6 +236,18 @@ class RatingsExtractor:
     def _restated(self, doc: Doc, g: Grade, sgrades: list[Grade], ctx: _DocContext) -> bool:
         """'graded outstanding, the first outstanding judgement in its history': the same grade named again
         with a rating noun and nothing new between (after an accepted grade, or after one that was rejected)."""
+        prev = [o for o in sgrades if o.kind and o.end <= g.start]
+        # "rated inadequate in 2016, one of only a handful of councils to receive the lowest grade": a grade named by
+        # its rank that names the one before it again
+        if prev and g.start - prev[-1].end <= 20 and ctx.resolve_grade(prev[-1].grade) == ctx.resolve_grade(
+                g.grade) and any(ctx.norms[i] in RANK_WORDS for i in range(g.start, g.end)) and not (
+                any(ctx.judgement_at(i) is not None for i in range(prev[-1].end, g.start))
+                or ctx.has_mention(prev[-1].end, g.start)):
+            # (not a new inspection's: "..., and again received the lowest grade this year")
+            cs, ce = ctx.clause_of(g.start, ctx.sentence_of(g.start))
+            if ctx.year_in(cs, ce) is None and not ctx.has_cue("current", cs, ce) and not any(
+                    ctx.norms[i] in ("again", "now") for i in range(cs, ce)):
+                return True
         n = g.end + (1 if g.quoted else 0)
         if n >= len(doc) or doc[n].norm_ not in self.words["rating_nouns"]:
             return False
@@ -244,10 +258,7 @@ class RatingsExtractor:
                 any(ctx.judgement_at(i) is not None for i in range(last.end, g.start)) or ctx.has_mention(
                 last.end, g.start)):
             return True
-        if g.kind != "bare":
-            return False
-        prev = [o for o in sgrades if o.kind and o.end <= g.start]
-        if not prev or prev[-1].grade != g.grade or g.start - prev[-1].end > 6:
+        if g.kind != "bare" or not prev or prev[-1].grade != g.grade or g.start - prev[-1].end > 6:
             return False
         lo = prev[-1].end
         return not any(ctx.judgement_at(i) is not None for i in range(lo, g.start)) and not ctx.has_mention(
@@ -903,6 +914,12 @@ class RatingsExtractor:
             led_in = True
         while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his", "our"):
             i += 1
+        k = i  # "good for the experiences and progress of children who need help and protection"
+        while k < next_start and k - i < 5 and doc[k].norm_ in EXPERIENCE_WORDS and (k > i or doc[k].norm_ in (
+                "experiences", "experience")):
+            k += 1
+        if k > i and ctx.listed_name_starting(k) is not None:
+            i = k
         j = ctx.listed_name_starting(i)
         if j is not None and j[1] <= next_start and (g.quoted or g.kind in ("strong", "table")
                                                       or j[2] in self.graded_names
