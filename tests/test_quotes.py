@@ -1144,6 +1144,75 @@ CASES += [
      [("She unpacked nothing for a month, then one day the posters went up.", "Dev Kapoor", "person")]),
 ]
 
+# --- holdout12 attribution rules
+CASES += [
+    # a plural possessive keeps its apostrophe, so "the inspectors' report" is one speaker phrase
+    ("inspectors_plural_possessive_report",
+     "“Leaders now have a firm grip on the quality of practice,” the inspectors’ report said. “Children are seen "
+     "quickly when risks to them increase.”",
+     [("Leaders now have a firm grip on the quality of practice", "the report", "ofsted"),
+      ("Children are seen quickly when risks to them increase.", "the report", "ofsted")]),
+    ("inspectors_plural_possessive_report_straight",
+     "\"Too many plans lack clear timescales for children,\" the inspectors' report said.",
+     [("Too many plans lack clear timescales for children", "the report", "ofsted")]),
+    # "X is clear that ... and that '...'" reports like "said"; a dummy "It is clear that" names nobody
+    ("report_is_clear_that",
+     "We do not hide from this. The report is clear that some families in the north of the county waited too "
+     "long, and that “the quality of plans is still too variable across teams”. Those words are hard to read.",
+     [("the quality of plans is still too variable across teams", "the report", "ofsted")]),
+    ("inspectors_were_clear_that",
+     "Inspectors were clear that “children in care are not always helped to understand their histories”.",
+     [("children in care are not always helped to understand their histories", "inspectors", "ofsted")]),
+    ("it_is_clear_is_impersonal",
+     "Walsall Council has appointed a new director. It is clear that the service still has “a long way to go "
+     "before it is good”.",
+     [("a long way to go before it is good", None, "unknown")]),
+    # a council named in lower case after a place the gazetteer knows ("Sheffield city council")
+    ("lower_case_city_council_is_the_council",
+     "Sheffield city council, which has run the service directly since 2014, will keep funding early help. "
+     "A council spokesperson said: “We will continue to invest in our workforce and in early help.”",
+     [("We will continue to invest in our workforce and in early help.", "Sheffield city council",
+       "organisation")]),
+    ("lower_case_council_needs_a_place",
+     "The Labour-run council has struggled to recruit for years. A council spokesperson said: “We are "
+     "determined to improve services for every child.”",
+     [("We are determined to improve services for every child.", "the council", "organisation")]),
+    # "the partnership" / "the trust" is the one the text named in full before it
+    ("the_partnership_is_named_in_full",
+     "The Wigan Safeguarding Children Partnership, which brings together the council, police and health, has "
+     "accepted the findings. In a statement, the partnership said: “Every agency will play its part in the "
+     "improvement plan.”",
+     [("Every agency will play its part in the improvement plan.", "Wigan Safeguarding Children Partnership",
+       "organisation")]),
+    ("the_trust_is_named_in_full_not_the_council",
+     "Services in the borough are run by Slough Children First Trust on behalf of Slough Borough Council. "
+     "“We are proud of how far our social workers have come,” the trust said.",
+     [("We are proud of how far our social workers have come", "Slough Children First Trust", "organisation")]),
+    # "the letter to the council said": the letter speaks, not the council it was sent to
+    ("letter_to_the_council_said",
+     "The letter to the council said leaders “have a clear understanding of the work still to do”.",
+     [("have a clear understanding of the work still to do", "the report", "ofsted")]),
+    # "the Cabinet Member ... He said" is the person the text names with that role (even below a heading)
+    ("minutes_role_then_pronoun",
+     "5  Ofsted Inspection Of Children's Services\n\n"
+     "Councillor Ravi Mehta, Cabinet Member for Children and Education, and Alex Pearce, Director of Children's "
+     "Services, presented the report.\n\n"
+     "(a) the Cabinet Member welcomed the findings. He said: ‘This is a tribute to every social worker in the "
+     "city.’ He added that the Council would not ‘stand still after a good result’;",
+     [("This is a tribute to every social worker in the city.", "Ravi Mehta", "person"),
+      ("stand still after a good result", "Ravi Mehta", "person")]),
+    # whoever made a commitment "that ..." is the speaker of the quote it introduces
+    ("commitment_made_that",
+     "I welcome the assurance your director of children's services, Alex Moreno, has given publicly that the "
+     "council will be “open with families about every step of the improvement plan”.",
+     [("open with families about every step of the improvement plan", "Alex Moreno", "person")]),
+    ("pledge_made_by_that",
+     "Members noted the pledge made by Hana Obi that the service would be “good within three years at the "
+     "latest”.",
+     [("good within three years at the latest", "Hana Obi", "person")]),
+]
+
+
 def _as_gold(expected):
     return [{"text": t, "speaker": s, "speaker_type": k} for t, s, k in expected]
 

@@ -26,7 +26,8 @@ from pipeline.components.quotes.marks import QuoteSpan
 
 # A word hyphenated at a line break ("inspec-" / "tion") is one token (the break only survives where
 # marks.rejoin_wrapped put two pieces of a paragraph back together); its lower-case form drops the break.
-TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+|-\n\s*[^\W_]+)*|[^\w\s]")
+# A plural possessive keeps its apostrophe ("the inspectors' report"), as the phrase files write it.
+TOKEN = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+|-\n\s*[^\W_]+)*(?:(?<=[sS])[’'](?![^\W_]))?|[^\w\s]")
 _WRAP_BREAK = re.compile(r"-\n\s*")
 _END = {".", "!", "?", "…"}
 _CLAUSE_MARKS = {",", ";", ":", "(", "-", "–", "—"}
@@ -43,7 +44,7 @@ _CAP_WORD = r"[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*|Mc[A-Z][a-z]+|O[’'][A-Z][a-z]+
 _GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 COUNCIL_RE = re.compile(  # "Westmorland and Furness Council", "Blackburn with Darwen Council" keep their "and"
     rf"\b(?:[A-Z][a-z]+(?:[’'\-][A-Za-z]+)*{_GAP}(?:(?:and|with){_GAP}(?=[A-Z]))?){{1,4}}"
-    rf"(?:(?:Borough|County|City){_GAP})?Council\b")
+    rf"(?:(?:[Bb]orough|[Cc]ounty|[Cc]ity){_GAP})?[Cc]ouncil\b")  # lower case only after a place: councils()
 # A council named by its kind only: "the county council", "the City Council's".
 _KIND_COUNCIL_RE = re.compile(r"\b[Tt]he\s+([A-Za-z]+)\s+[Cc]ouncil\b")
 # A person named by first name only, with an age: "Jade, 19, who grew up in care" / "Tom, aged 15,".
@@ -980,7 +981,7 @@ class Attributor:
         for v in range(qi - 1, s - 1, -1):
             got = self.verb_at(toks, v, qi)
             if got is None:
-                owner = self._finding_owner(toks, v, s, qi)
+                owner = self._finding_owner(toks, v, s, qi) or self._pledge_maker(toks, v, s, qi)
                 if owner is not None:
                     return owner
                 continue
@@ -1006,6 +1007,8 @@ class Attributor:
                 if sp is not None:
                     return replace(sp[0], cue=cue)
             sp = self._subject_of(toks, v, s, verb)
+            if sp is not None and sp.pronoun == "it" and verb.lemma in self.lex.impersonal_verbs:
+                continue  # "It is clear that ...": nobody speaks
             if sp is not None:
                 return replace(sp, cue=cue)
         if qi - 1 > s and toks[qi - 1].text == ":":  # a name alone before a colon: 'Jane Dooley: "..."'
@@ -1026,9 +1029,8 @@ class Attributor:
         if toks[v].low not in self.lex.finding_nouns or v + 1 >= qi or toks[v + 1].low != "that" or v - 1 < s:
             return None
         e = v - 1
-        if toks[e].text in ("'", "’") and e - 1 >= s and toks[e - 1].low.endswith("s"):
-            e -= 1
-            last = toks[e].low
+        if toks[e].low.endswith("s'"):  # "inspectors' finding that"
+            last = toks[e].low[:-1]
         elif toks[e].is_possessive:
             last = toks[e].low[:-2]
         else:
@@ -1039,6 +1041,34 @@ class Attributor:
                 return Speaker(ph.speaker, ph.kind, ph.number, pos=toks[e - n + 1].start,
                                cue=" ".join(t.low for t in toks[v:v + 2]))
         return None
+
+    def _pledge_maker(self, toks: list[Tok], v: int, s: int, qi: int) -> Speaker | None:
+        """Whoever made a commitment that introduces the quote: "the commitment your chief executive, Sam Ferrant,
+        has made publicly that the council is '...'", "the assurance given by the director that ..."."""
+        lex = self.lex
+        if toks[v].low not in lex.pledge_verbs:
+            return None
+        cue = toks[v].low
+        if v + 1 < qi and toks[v + 1].low == "by":  # "the promise made by Ofsted that ..."
+            got = self.speaker_starting_at(toks, v + 2, qi)
+            if got is None:
+                return None
+            sp, j = got
+            first = v - 1
+        else:
+            sp = self._subject_of(toks, v, s, Verb(cue, "head"))
+            j = v + 1
+            first = next((x for x in range(s, v) if sp is not None and toks[x].start == sp.pos), None)
+            if sp is None or first is None:
+                return None
+            first -= 1
+        while j < qi and toks[j].low in lex.fillers:
+            j += 1
+        if j >= qi or toks[j].low != "that":
+            return None
+        if not any(toks[x].low in lex.pledge_nouns for x in range(max(s, first - 6), first + 1)):
+            return None  # "the council has made it clear that": no commitment named
+        return replace(sp, cue=cue)
 
     def _sentence_tail(self, toks: list[Tok], i: int, e: int, coordinated: bool = False) -> Speaker | None:
         """A reporting clause later in the sentence: ', inspectors found.' / 'noted by inspectors'; with
@@ -1210,6 +1240,11 @@ class Attributor:
             named = self.council_name(sp.pos)
             if named:
                 return replace(sp, name=named)
+        if sp.type == "organisation" and sp.name and sp.name.startswith("the ") and sp.name[4:] in \
+                self.lex.named_org_heads:
+            named = self.org_name(sp.name[4:], sp.pos)  # "the partnership" -> "Wigan Safeguarding ... Partnership"
+            if named:
+                return replace(sp, name=named)
         if sp.type == "organisation" and sp.name and sp.name.isupper() and 2 <= len(sp.name) <= 6:
             full = self.acronyms().get(sp.name)  # "LGA" -> "Local Government Association", as the text spelt it out
             if full:
@@ -1330,7 +1365,7 @@ class Attributor:
 
     def _role_name_match(self, words: list[str]) -> str | None:
         role = r"\s+".join(_APOS.sub("['’]", re.escape(w)) for w in words)
-        name = rf"((?:{_CAP_WORD})(?:\s+(?:{_CAP_WORD}))+)"
+        name = rf"((?:{_CAP_WORD})(?:{_GAP}(?:{_CAP_WORD}))+)"  # a name never runs over a blank line
         pat = re.compile(rf"{name}\s*(?:\(|,\s*)(?:the\s+)?(?:(?:[\w’']+\s+)?[\w’']+['’]s\s+)?(?i:{role})\b"
                          rf"|(?i:{role})\s*,?\s+{name}")
         for m in pat.finditer(self.text):
@@ -1365,6 +1400,25 @@ class Attributor:
         i = bisect.bisect_left(councils, (pos, "")) - 1
         return councils[i][1] if i >= 0 else None
 
+    def org_name(self, head: str, pos: int) -> str | None:
+        """The organisation a generic "the partnership" / "the trust" speaker at pos refers to: the nearest one named
+        before it, outside quotes, whose name ends in that word ("The Nottingham City Safeguarding Children
+        Partnership, which includes ..., has endorsed the plan. ... the partnership said")."""
+        word = rf"(?:{_CAP_WORD}|[A-Z]{{2,}})"
+        pat = re.compile(rf"\b((?:{word}{_GAP}(?:(?:of|for|and|in|on|&){_GAP})?){{1,8}}){head.capitalize()}\b")
+        best = None
+        for m in pat.finditer(self.text, 0, pos):
+            if self._inside_quote(m.start()):
+                continue
+            words = m.group(1).split()
+            cut = max((i + 1 for i, w in enumerate(words) if fold(w) in self.lex.council_tails), default=0)
+            words = words[cut:]  # "Kent County Council and Kent Safeguarding Children Partnership"
+            while words and (fold(words[0]) in self.lex.function_words or fold(words[0]) in self.lex.org_connectors):
+                words.pop(0)
+            if words and fold(words[-1]) not in self.lex.org_connectors:
+                best = " ".join([*words, head.capitalize()])
+        return best
+
     def councils(self) -> list[tuple[int, str]]:
         """(offset, name) of every council the text names outside quotes, "the county council" included."""
         if self._councils is None:
@@ -1375,7 +1429,7 @@ class Attributor:
                 words = m.group().split()
                 while words and fold(words[0]) in self.lex.function_words:
                     words.pop(0)
-                if len(words) >= 2:
+                if len(words) >= 2 and (words[-1] == "Council" or self._place_council(words)):
                     self._councils.append((m.start(), " ".join(words)))
             # "the county council" names again the county council named before it ("Exshire County Council ...
             # Exton City Council ... the county council's committee"): it counts as a mention of that one.
@@ -1394,6 +1448,13 @@ class Attributor:
                     extra.append((m.start(), latest[kind]))
             self._councils = sorted(named + extra)
         return self._councils
+
+    def _place_council(self, words: list[str]) -> bool:
+        """A council named in lower case ("Birmingham city council", "Bromley council") is one only after a
+        place the gazetteer knows, not after any capitalised word ("the Labour-run council")."""
+        lex = self.lex
+        place = [w for w in words if fold(w) not in lex.council_modifiers and fold(w) not in lex.council_tails]
+        return bool(place) and fold(" ".join(place)) in lex.places
 
     def full_name(self, surname: str, pos: int) -> str:
         """Fullest name given for a surname: "Clemo" -> "Niki Clemo"."""
@@ -1481,6 +1542,11 @@ class Attributor:
             if before and fold(before[-1]) in lex.prepositions and not (
                     len(before) >= 2 and (fold(before[-2]), fold(before[-1])) in lex.verbs):
                 continue  # an object: "the services provided by Northbury Council" (not "according to Jane Doe")
+            if not words:
+                named = self._role_mention(m.group(), before)
+                if named is not None:
+                    out.append((m.start(), "person", Speaker(named, "person", pos=m.start())))
+                continue
             if any(_APOS.sub("'", w).endswith("'s") for w in words[:-1]):
                 continue  # "Sunderland's Together for Children": a possessive inside is no person's name
             if len(words) >= 2 and any(fold(w) in lex.org_words for w in words):
@@ -1501,6 +1567,14 @@ class Attributor:
         out.sort(key=lambda x: x[0])
         self._mentions[pi] = out
         return out
+
+    def _role_mention(self, phrase: str, before: list[str]) -> str | None:
+        """The person a capitalised role after "the" stands for, when the text names who holds it: "the Portfolio
+        Holder accepted the findings. He said ..." is "Councillor Cheng Liu, Portfolio Holder for ..." above."""
+        words = phrase.split()
+        if not before or fold(before[-1]) != "the" or not any(fold(w) in self.lex.role_heads for w in words):
+            return None
+        return self.name_for_role(phrase)
 
     def _surname_mentions(self, ps: int, pe: int) -> list[tuple[int, str, Speaker]]:
         """A surname alone opening a sentence, for a person the text names in full: "Ferreira is cautious." (a

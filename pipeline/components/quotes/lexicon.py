@@ -96,6 +96,10 @@ class Lexicon:
     followup_verbs: frozenset[str]
     backref_manner: frozenset[tuple[str, ...]]
     finding_nouns: frozenset[str]
+    impersonal_verbs: frozenset[str]
+    named_org_heads: frozenset[str]
+    pledge_nouns: frozenset[str]
+    pledge_verbs: frozenset[str]
     places: frozenset[str]
     settings: dict
 
@@ -190,6 +194,10 @@ def lexicon() -> Lexicon:
         followup_verbs=fset("followup_verbs"),
         backref_manner=frozenset(tuple(fold(w).split()) for w in words["backref_manner"]),
         finding_nouns=fset("finding_nouns"),
+        impersonal_verbs=fset("impersonal_verbs"),
+        named_org_heads=fset("named_org_heads"),
+        pledge_nouns=fset("pledge_nouns"),
+        pledge_verbs=fset("pledge_verbs"),
         places=_places(),
         settings={k: v for k, v in words.items() if isinstance(v, int | float | str) and not k.startswith("_")},
     )
