@@ -154,6 +154,8 @@ def test_table_is_large_enough():
     # a month well before the document date, after a word that looks ahead, is next year's
     ("The council will publish its action plan by the end of January.", "2023-12-05", {"2024-01"}),
     ("Inspectors visited in January.", "2023-12-05", {"2023-01"}),
+    # a letter's date line above 'Dear ...', below a long address block, is the document date
+    # (see test_letter_date_below_a_long_address_block)
     # a word that only looks ahead moves a nearer month too; a word that may look back ('by') does not
     ("It will receive monitoring visits, the first of which is expected in February.", "2017-11-24", {"2018-02"}),
     ("Caseloads had fallen below 20 by February.", "2017-11-24", {"2017-02"}),
@@ -273,3 +275,12 @@ def test_wider_gold_f1(nlp):
         tp, fp, fn = tp + len(found & required), fp + len(found - required - optional), fn + len(required - found)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.95
+
+
+def test_letter_date_below_a_long_address_block(nlp):
+    text = ("Sanctuary Buildings\n\nGreat Smith Street\n\nLondon\n\nFrom Eleanor Prothero MP\n\nMinister for Children"
+            "\n\nCouncillor Jo Hart\n\nLeader\n\nWestmorland and Furness Council\n\nSouth Lakeland House\n\n"
+            "Lowther Street\n\nKendal\n\n15 November 2024\n\nDear Councillor Hart,\n\nMs Ellery will report to me "
+            "by 28 February 2025.")
+    doc = run(nlp, text, None)
+    assert doc._.published == "2024-11-15"

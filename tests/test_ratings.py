@@ -666,6 +666,15 @@ CASES = [
      "service good overall, good for the experiences and progress of children who need help and protection, "
      "and good for children in care.", {("Leeds", OE, GOOD, CUR), ("Leeds", HP, GOOD, CUR),
                                         ("Leeds", CIC, GOOD, CUR)}),
+    ("neg-should-inversion", "Westmorland and Furness was judged inadequate. Should Ofsted find at a future "
+     "inspection that services remain inadequate, I would consider all the options.",
+     {("Westmorland and Furness", OE, INAD, CUR)}),
+    ("object-with-two-possessives", "Sutton was rated performing well in 2008. Eight years later, in 2016, Ofsted "
+     "judged the council's children's services inadequate.",
+     {("Sutton", OE, "performs_well", PREV), ("Sutton", OE, INAD, PREV)}),
+    ("lowest-rating-after-the-annual-ratings-ended", "Sutton was rated performing well in 2008. Croydon received "
+     "the lowest rating Ofsted can give in 2017.", {("Sutton", OE, "performs_well", PREV), ("Croydon", OE, INAD,
+                                                                                             PREV)}),
     ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "

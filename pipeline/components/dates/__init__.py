@@ -167,6 +167,8 @@ class _Rules:
             re.MULTILINE)
         self.byline_max = pub["byline_max_paragraph"]
         self.dateline_max = pub["dateline_max_paragraph"]
+        self.salutation = re.compile(pub["salutation"], re.I | re.M)
+        self.salutation_max_chars = pub["salutation_max_chars"]
         self.dateline_words = pub["dateline_max_other_words"]
         self.dateline_negative = re.compile(rf"\b(?:{_alternation(pub['dateline_negative_words'])})\b", re.I)
         self.word = re.compile(r"[A-Za-z0-9]+")
@@ -362,14 +364,17 @@ class DateExtractor:
         if best:
             return _iso(best[1].year, best[1].month, best[1].day)
         para_of = _paragraph_counter(text)
+        # a letter's date line sits above 'Dear ...', below an address block of any length
+        dear = r.salutation.search(text, 0, r.salutation_max_chars)
+        dateline_max = max(r.dateline_max, text.count("\n\n", 0, dear.start()) if dear else 0)
         for e in days:
             p = para_of(e.start)
-            if p >= max(r.byline_max, r.dateline_max):
+            if p >= max(r.byline_max, dateline_max):
                 break
             para_start = text.rfind("\n", 0, e.start) + 1
             if p < r.byline_max and r.byline.search(text, para_start, e.start):
                 return _iso(e.year, e.month, e.day)
-            if p < r.dateline_max and _is_dateline(text, e, r):
+            if p < dateline_max and _is_dateline(text, e, r):
                 return _iso(e.year, e.month, e.day)
         return None
 

@@ -75,6 +75,7 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
 EXPERIENCE_WORDS = frozenset({"experiences", "experience", "and", "progress", "of"})  # before an ILACS area name
+LAST_ANNUAL_RATING_YEAR = 2010  # the annual performance ratings ("performs well") ended with those of 2010
 RANK_WORDS = frozenset({"lowest", "highest", "top", "bottom", "worst", "best"})  # 'the lowest grade', 'top marks'
 MODALS = frozenset({"will", "would", "could", "should", "might", "must", "may", "shall", "can"})
 AREA_LIST_LEADS = frozenset({"for", "including"})  # '... in each of the areas for help and protection, ...'
@@ -215,7 +216,9 @@ class RatingsExtractor:
                 ctx.carried = (bisect.bisect_right(ctx.para_starts, sent.start_char) - 1, authorities)
                 if span is None:
                     span = (sent.start_char, sent.end_char)
-                grade = ctx.resolve_grade(g.grade)
+                # (an earlier inspection's own year places it on or off the annual ratings' scale; a current
+                # grade's year is often only the document's)
+                grade = ctx.resolve_grade(g.grade, next((y for t, y in timings if t == "previous" and y), None))
                 labels = _uniq([part for label in labels for part in label.split("+")])
                 for code, auth_name in authorities:
                     for label in labels:
@@ -387,7 +390,7 @@ class RatingsExtractor:
         if any(norms[i] == "we" and norms[i + 1] in w["self_judging_verbs"] or norms[i] == "ourselves"
                for i in range(max(sent.start, clause_start - 1), g.start)):
             return ""  # "We judge ourselves to be good in help and protection": a self-assessment
-        if self._generic(doc, g, clause_start):
+        if self._generic(doc, g, clause_start, ctx):
             return ""  # "When Ofsted hands down its lowest grade, ...", "If a council is rated inadequate, ..."
         if self._other_subject(doc, g, clause_start, ctx):
             return ""  # "a children's home run by the council was rated outstanding", "schools rated inadequate"
@@ -554,7 +557,7 @@ class RatingsExtractor:
         return before is None or i == clause_start or before.norm_ in w["reporting_verbs"] or before.norm_ in (
             "that", "said", "says", "think", "thinks", "believe", "believes")
 
-    def _generic(self, doc: Doc, g: Grade, clause_start: int) -> bool:
+    def _generic(self, doc: Doc, g: Grade, clause_start: int, ctx: _DocContext) -> bool:
         """Not an outcome: how inspections work in general (the clause opens with 'when' / 'if' and a
         present-tense verb; 'an inadequate judgement is rarely a surprise') or a hypothetical ('were the council
         to be judged inadequate', 'if the trust were to be judged')."""
@@ -562,6 +565,10 @@ class RatingsExtractor:
         if doc[clause_start].norm_ == "if" and any(
                 doc[i].norm_ == "had" and doc[i + 1].norm_ == "been" for i in range(clause_start + 1, g.start - 1)):
             return True  # "If the council had been judged to require improvement rather than inadequate, ..."
+        opener = ctx.sentence_of(g.start).start
+        if doc[opener].norm_ == "should" or doc[opener].norm_ == "had" and any(
+                doc[i].norm_ == "been" for i in range(opener + 2, min(g.start, opener + 6))):
+            return True  # "Should Ofsted find that services remain inadequate, ...", "Had the council been judged ..."
         for i in range(clause_start, g.start - 2):
             if doc[i].norm_ != "were":
                 continue
@@ -814,8 +821,12 @@ class RatingsExtractor:
         lo = max(cs, g.start - 14)
         verb_words = verb_words or self.words["object_verbs"]
         verbs = [i for i in range(lo, g.start) if doc[i].norm_ in verb_words]
-        # "rated that council good"; "rated the help and protection given to children good"
-        return bool(verbs) and (g.start - verbs[-1] <= 6 or any(True for _ in ctx.judgements_in(verbs[-1], g.start)))
+        # "rated that council good"; "rated the help and protection given to children good"; "judged the council's
+        # children's services inadequate" (possessive endings are not words of the object)
+        if not verbs:
+            return False
+        words = sum(1 for i in range(verbs[-1], g.start) if ctx.norms[i] not in ("'s", "’s"))
+        return words <= 6 or any(True for _ in ctx.judgements_in(verbs[-1], g.start))
 
     def _is_from(self, doc: Doc, g: Grade, sent: Span) -> bool:
         """Grade preceded by "from" in a move: "jumps from inadequate", "up from requires improvement"."""
@@ -1344,11 +1355,14 @@ class _DocContext:
         first = self.cues["visit_document"]
         return any(s < 600 for s, _ in first)
 
-    def resolve_grade(self, grade: str) -> str:
+    def resolve_grade(self, grade: str, year: int | None = None) -> str:
+        """'highest' / 'lowest' on the scale of the text's framework: the annual ratings' when the text uses them,
+        unless the grade's own year is after they ended (2010)."""
+        annual = self.annual and (year is None or year <= LAST_ANNUAL_RATING_YEAR)
         if grade == "highest":
-            return "excellent" if self.annual else "outstanding"
+            return "excellent" if annual else "outstanding"
         if grade == "lowest":
-            return "performs_poorly" if self.annual else "inadequate"
+            return "performs_poorly" if annual else "inadequate"
         return grade
 
     # token-level lookups
