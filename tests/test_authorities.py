@@ -162,6 +162,9 @@ CASES = [
      {"Kingston upon Thames", "Richmond upon Thames"}),
     ("Kingston upon Hull City Council welcomed the findings.", None, {"Kingston upon Hull"}),
     ("Children's services in Kingston were rated good.", None, {"Kingston upon Thames"}),
+    ("Achieving for Children, the social enterprise that runs children's services for Kingston and Richmond, "
+     "shows that sharing services across borough boundaries works.", None,
+     {"Kingston upon Thames", "Richmond upon Thames"}),
     ("Children's services in Kingston and Richmond rated good by Ofsted", None,
      {"Kingston upon Thames", "Richmond upon Thames"}),
     ("Families walked through Richmond Park on Sunday.", None, set()),

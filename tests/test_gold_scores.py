@@ -26,6 +26,7 @@ FLOORS = {
     "holdout9": {"authorities": 0.97, "ratings": 0.93, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.95},
     "holdout10": {"authorities": 0.97, "ratings": 0.90, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.93},
     "holdout11": {"authorities": 0.97, "ratings": 0.88, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.88},
+    "holdout12": {"authorities": 0.97, "ratings": 0.95, "dates": 0.97, "quotes": 0.95, "quotes_end_to_end": 0.95},
 }
 
 
