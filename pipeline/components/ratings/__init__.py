@@ -69,17 +69,13 @@ WORD_SETS = ("strong_before", "be_verbs", "copulas", "skip_before", "rating_noun
              "council_nouns", "direction_words", "predicate_openers", "place_of_nouns", "partitive_before_count",
              "distributive_words", "inspection_lead_ins", "earlier_words", "later_words",
              "inverted_subjects", "category_verbs", "generic_verbs", "self_judging_verbs",
-             "organisation_tails")
+             "organisation_tails", "area_name_openers", "area_name_prefixes", "rank_words", "area_list_leads",
+             "framing_openers")
 # Words that open a relative clause inserted between a subject and its verb ("Norfolk, which was inadequate in
 # 2013, now requires improvement"); "where" also opens one after a place ("Richmond, where services are run by").
 RELATIVE_PRONOUNS = frozenset({"which", "who", "whose"})
 RELATIVE_OPENERS = RELATIVE_PRONOUNS | {"where"}
-EXPERIENCE_WORDS = frozenset({"experiences", "experience", "and", "progress", "of"})  # before an ILACS area name
-LAST_ANNUAL_RATING_YEAR = 2010  # the annual performance ratings ("performs well") ended with those of 2010
-RANK_WORDS = frozenset({"lowest", "highest", "top", "bottom", "worst", "best"})  # 'the lowest grade', 'top marks'
 MODALS = frozenset({"will", "would", "could", "should", "might", "must", "may", "shall", "can"})
-AREA_LIST_LEADS = frozenset({"for", "including"})  # '... in each of the areas for help and protection, ...'
-FRAMING_OPENERS = frozenset({"in", "at", "during", "when", "following", "after"})  # 'In the 2022 inspection, ...'
 APPOSITIVE_MARKS = frozenset({",", "–", "—"})  # what encloses a description between a subject and its verb
 # Grammar words the rules step over or test for (domain words live in cues.json).
 DETERMINERS = frozenset({"a", "an", "the", "its", "their"})
@@ -144,6 +140,7 @@ class RatingsExtractor:
         self.words = {k: {t.norm_ for w in cues[k] for t in nlp.tokenizer(w)} if k != "strong_before"
                       else {w for w in cues[k] if " " not in w} for k in WORD_SETS}
         self.year_words: dict[str, int] = cues["year_words"]
+        self.annual_last_year: int = cues["annual_ratings_last_year"]
         # judgements only ever named as graded ("outstanding capacity to improve"): a bare grade may precede them
         self.graded_names = set(cues["graded_names"])
         # label -> (label in a list with other names, label alone): "safeguarding" is help and protection beside
@@ -239,13 +236,16 @@ class RatingsExtractor:
     def _restated(self, doc: Doc, g: Grade, sgrades: list[Grade], ctx: _DocContext) -> bool:
         """'graded outstanding, the first outstanding judgement in its history': the same grade named again
         with a rating noun and nothing new between (after an accepted grade, or after one that was rejected)."""
+        def nothing_new(lo: int) -> bool:  # no judgement name and no council between the two grades
+            return not any(ctx.judgement_at(i) is not None for i in range(lo, g.start)) and not ctx.has_mention(
+                lo, g.start)
+
         prev = [o for o in sgrades if o.kind and o.end <= g.start]
         # "rated inadequate in 2016, one of only a handful of councils to receive the lowest grade": a grade named by
         # its rank that names the one before it again
         if prev and g.start - prev[-1].end <= 20 and ctx.resolve_grade(prev[-1].grade) == ctx.resolve_grade(
-                g.grade) and any(ctx.norms[i] in RANK_WORDS for i in range(g.start, g.end)) and not (
-                any(ctx.judgement_at(i) is not None for i in range(prev[-1].end, g.start))
-                or ctx.has_mention(prev[-1].end, g.start)):
+                g.grade) and any(ctx.norms[i] in self.words["rank_words"] for i in range(g.start, g.end)) and (
+                nothing_new(prev[-1].end)):
             # (not a new inspection's: "..., and again received the lowest grade this year")
             cs, ce = ctx.clause_of(g.start, ctx.sentence_of(g.start))
             if ctx.year_in(cs, ce) is None and not ctx.has_cue("current", cs, ce) and not any(
@@ -257,15 +257,11 @@ class RatingsExtractor:
         # "a children's home ... was rated outstanding in its latest inspection, the third consecutive outstanding
         # grade for the provider": the same grade named again after one that was no council's
         last = next((o for o in reversed(sgrades) if o.end <= g.start), None)
-        if last is not None and not last.kind and last.grade == g.grade and g.start - last.end <= 10 and not (
-                any(ctx.judgement_at(i) is not None for i in range(last.end, g.start)) or ctx.has_mention(
-                last.end, g.start)):
+        if last is not None and not last.kind and last.grade == g.grade and g.start - last.end <= 10 and (
+                nothing_new(last.end)):
             return True
-        if g.kind != "bare" or not prev or prev[-1].grade != g.grade or g.start - prev[-1].end > 6:
-            return False
-        lo = prev[-1].end
-        return not any(ctx.judgement_at(i) is not None for i in range(lo, g.start)) and not ctx.has_mention(
-            lo, g.start)
+        return g.kind == "bare" and bool(prev) and prev[-1].grade == g.grade and g.start - prev[-1].end <= 6 and (
+            nothing_new(prev[-1].end))
 
     def _match(self, doc: Doc):
         strings = doc.vocab.strings
@@ -926,9 +922,9 @@ class RatingsExtractor:
         while i < next_start and doc[i].norm_ in ("its", "their", "the", "all", "her", "his", "our"):
             i += 1
         k = i  # "good for the experiences and progress of children who need help and protection"
-        while k < next_start and k - i < 5 and doc[k].norm_ in EXPERIENCE_WORDS and (k > i or doc[k].norm_ in (
-                "experiences", "experience")):
-            k += 1
+        if i < next_start and doc[i].norm_ in self.words["area_name_openers"]:
+            while k < next_start and k - i < 5 and doc[k].norm_ in self.words["area_name_prefixes"]:
+                k += 1
         if k > i and ctx.listed_name_starting(k) is not None:
             i = k
         j = ctx.listed_name_starting(i)
@@ -953,7 +949,7 @@ class RatingsExtractor:
                     # after the words about the areas opens the list as a colon does)
                     colon, area_seen = k, False
                     while colon < next_start and colon - k <= 10 and doc[colon].text != ":" and not (
-                            area_seen and doc[colon].norm_ in AREA_LIST_LEADS
+                            area_seen and doc[colon].norm_ in self.words["area_list_leads"]
                             and ctx.judgement_starting(colon + 1) is not None) and (
                             doc[colon].norm_ in GAP_FILLER or doc[colon].norm_ in self.words["area_words"]
                             or doc[colon].norm_ in self.words["scope_prepositions"]
@@ -961,7 +957,7 @@ class RatingsExtractor:
                         area_seen = area_seen or doc[colon].norm_ in self.words["area_words"]
                         colon += 1
                     if colon < next_start and colon > k and (doc[colon].text == ":" or area_seen and (
-                            doc[colon].norm_ in AREA_LIST_LEADS)):
+                            doc[colon].norm_ in self.words["area_list_leads"])):
                         colon_list = True
                         k = colon + 1
                         while k < next_start and ctx.judgement_at(k) is None and doc[k].norm_ in GAP_FILLER:
@@ -1358,7 +1354,7 @@ class _DocContext:
     def resolve_grade(self, grade: str, year: int | None = None) -> str:
         """'highest' / 'lowest' on the scale of the text's framework: the annual ratings' when the text uses them,
         unless the grade's own year is after they ended (2010)."""
-        annual = self.annual and (year is None or year <= LAST_ANNUAL_RATING_YEAR)
+        annual = self.annual and (year is None or year <= self.ext.annual_last_year)
         if grade == "highest":
             return "excellent" if annual else "outstanding"
         if grade == "lowest":
@@ -1528,7 +1524,7 @@ class _DocContext:
         a, b = self.clause_of(before.start, before)
         if a + 1 < b and self.doc[a].like_num:
             a += 1  # a numbered paragraph: '2.1 In the inspection of July 2022, ...'
-        if self.norms[a] not in FRAMING_OPENERS or self.year_in(a, b) != year or any(
+        if self.norms[a] not in self.ext.words["framing_openers"] or self.year_in(a, b) != year or any(
                 a <= e < b for e in self.grade_ends):
             return False, None
         k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
