@@ -675,6 +675,8 @@ CASES = [
     ("lowest-rating-after-the-annual-ratings-ended", "Sutton was rated performing well in 2008. Croydon received "
      "the lowest rating Ofsted can give in 2017.", {("Sutton", OE, "performs_well", PREV), ("Croydon", OE, INAD,
                                                                                              PREV)}),
+    ("pronoun-subject-present-tense-judges", "Ofsted has published its report on Leeds. It judges the service "
+     "good overall and good for children in care.", {("Leeds", OE, GOOD, CUR), ("Leeds", CIC, GOOD, CUR)}),
     ("dash-enclosed-placing-the-inspection", "Leeds — at its last inspection in 2019 — was rated good.",
      {("Leeds", OE, GOOD, PREV)}),
     ("neg-future-passive-aim", "Sheffield Council hopes its services will be rated outstanding when inspectors "
