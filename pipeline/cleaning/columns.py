@@ -31,13 +31,17 @@ _COLUMN_SLACK = 3  # right-hand cells of one table start within this many charac
 _MIN_TABLE_CELLS = 3  # a name and two values: fewer is a label and its value, which reads fine collapsed
 
 
+def _layout(line: str) -> tuple[str, int, list[re.Match]]:
+    """(the line without its indent, the indent, its column gaps), tabs expanded."""
+    expanded = line.expandtabs(8)
+    stripped = expanded.lstrip(" ")
+    return stripped, len(expanded) - len(stripped), list(_GAP.finditer(stripped))
+
+
 def _cells(line: str) -> tuple[str, str, int, int] | None:
     """(left text, right cells joined by a column gap, right column, number of right cells) of a line, or None
     when it cannot be a table row."""
-    expanded = line.expandtabs(8)
-    stripped = expanded.lstrip(" ")
-    indent = len(expanded) - len(stripped)
-    gaps = list(_GAP.finditer(stripped))
+    stripped, indent, gaps = _layout(line)
     if gaps:
         g = gaps[0]
         if indent >= _MIN_RIGHT_INDENT:
@@ -107,10 +111,8 @@ def merge_wrapped_cells(text: str) -> str:
 
 def _cell_starts(line: str) -> list[int]:
     """Columns where the cells of a line start (tabs expanded); one entry for a line without a column gap."""
-    expanded = line.expandtabs(8).rstrip()
-    stripped = expanded.lstrip(" ")
-    indent = len(expanded) - len(stripped)
-    return [indent] + [indent + g.end() for g in _GAP.finditer(stripped)]
+    _, indent, gaps = _layout(line.rstrip())
+    return [indent] + [indent + g.end() for g in gaps]
 
 
 def _aligned(rows: list[list[int]]) -> bool:

@@ -336,7 +336,6 @@ class DateExtractor:
         out.append(_End(start2, e, y2, m2, d2, n))
         return out
 
-    # -- the document's own date -------------------------------------------------------------------------
     def _looks_ahead(self, text: str, start: int) -> str | None:
         """'strong' when a word that only looks ahead ('expected', 'will', 'next') is among the few words before a
         year-less month, 'weak' for one that may ('by', 'until'), else None."""
@@ -347,6 +346,7 @@ class DateExtractor:
             return "strong"
         return "weak" if any(w in self.rules.ahead_words for w in words) else None
 
+    # -- the document's own date -------------------------------------------------------------------------
     def published(self, text: str, ends: list[_End]) -> str | None:
         r = self.rules
         days = [e for e in _singles(ends) if e.day and e.year]

@@ -210,7 +210,7 @@ class RatingsExtractor:
                 earlier = ctx.last_timing[1] if ctx.last_timing[0] == sent.start else []
                 ctx.last_timing = (sent.start, earlier + timings)
                 authorities = ctx.authorities_for(g, sent)
-                ctx.carried = (bisect.bisect_right(ctx.para_starts, sent.start_char) - 1, authorities)
+                ctx.carried = (ctx.para_index(sent.start_char), authorities)
                 if span is None:
                     span = (sent.start_char, sent.end_char)
                 # (an earlier inspection's own year places it on or off the annual ratings' scale; a current
@@ -1465,12 +1465,12 @@ class _DocContext:
 
     def is_paragraph(self, sent: Span) -> bool:
         """The sentence is a whole paragraph (a headline, heading or one-line statement)."""
-        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        k = self.para_index(sent.start_char)
         a, b = self.paras[k] if k >= 0 else (0, len(self.text))
         return sent.start_char <= a and sent.end_char >= b - 1
 
     def paragraph_context_before(self, sent: Span) -> bool:
-        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        k = self.para_index(sent.start_char)
         a = self.paras[k][0] if k >= 0 else 0
         tok = self.doc.char_span(a, a + 1, alignment_mode="expand")
         return tok is not None and self.has_cue("rating_context", tok.start, sent.start)
@@ -1483,7 +1483,7 @@ class _DocContext:
     def previous_context(self, sent: Span) -> tuple[bool, int | None]:
         """(True, year) when, in a report, the sentence before in the paragraph dates an earlier inspection ('The last
         inspection ... was in November 2012.'), or the section heading above names previous inspections."""
-        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        k = self.para_index(sent.start_char)
         para_start = self.paras[k][0] if k >= 0 else 0
         if self.doc._.kind in STEADY_KINDS and sent.start > 0 and self.doc[sent.start - 1].idx >= para_start:
             # (only in a report's plain statements: news moves between past and present from sentence to sentence)
@@ -1507,6 +1507,10 @@ class _DocContext:
             return (span is not None and self.has_cue("previous_sections", span.start, span.end)), None
         return False, None
 
+    def para_index(self, char: int) -> int:
+        """Index of the paragraph holding character offset `char` (-1 before the first)."""
+        return bisect.bisect_right(self.para_starts, char) - 1
+
     def continued_previous(self, sent: Span) -> tuple[bool, int | None]:
         """(True, year) when the sentence before, in the same paragraph, opened with the time of an earlier
         inspection and gave all its grades as that inspection's, and this sentence says nothing of its own about
@@ -1527,7 +1531,7 @@ class _DocContext:
         if self.norms[a] not in self.ext.words["framing_openers"] or self.year_in(a, b) != year or any(
                 a <= e < b for e in self.grade_ends):
             return False, None
-        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        k = self.para_index(sent.start_char)
         return (k >= 0 and self.doc[start].idx >= self.paras[k][0]), year
 
     def column_of(self, g: Grade, sent: Span) -> dict | None:
@@ -1536,7 +1540,7 @@ class _DocContext:
         effectiveness | Leadership'), plus "years" (all column years) for year headers. None when the row is
         not under such a header. Columns count from the right, so an empty first cell ('n/a') does not shift
         them."""
-        cols = self.header_columns(bisect.bisect_right(self.para_starts, sent.start_char) - 1)
+        cols = self.header_columns(self.para_index(sent.start_char))
         if not cols:
             return None
         after = sum(1 for s in self.grade_starts if g.end <= s < sent.end)
@@ -1605,7 +1609,7 @@ class _DocContext:
     def list_area(self, sent: Span) -> str | None:
         """For a bulleted item, the one judgement area the paragraph introducing the list names in its last
         sentence ('The final SIF adoption grades for our five councils were:'), else None."""
-        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        k = self.para_index(sent.start_char)
         if k < 0 or not self.text[self.paras[k][0]:self.paras[k][1]].startswith(BULLETS):
             return None
         for back in range(k - 1, max(-1, k - 30), -1):
@@ -1624,7 +1628,7 @@ class _DocContext:
     def section_area(self, sent: Span) -> str | None:
         """The judgement area named by the heading above a run of table rows ("Services for looked after
         children"), or None when the heading names none (or prose comes first)."""
-        k = bisect.bisect_right(self.para_starts, sent.start_char) - 1
+        k = self.para_index(sent.start_char)
         for back in range(k - 1, max(-1, k - 9), -1):
             a, b = self.paras[back]
             span = self.paragraph_span(back)
@@ -1649,7 +1653,7 @@ class _DocContext:
 
     def paragraph_tokens(self, sent: Span) -> int:
         """Token count of the paragraph holding the sentence (short paragraphs are headings/headlines)."""
-        span = self.paragraph_span(bisect.bisect_right(self.para_starts, sent.start_char) - 1)
+        span = self.paragraph_span(self.para_index(sent.start_char))
         return len(span) if span is not None else 0
 
     # clauses
@@ -1869,7 +1873,7 @@ class _DocContext:
         subject = self._outside_relative(before, g, sent) if before else None
         if subject is not None:
             return self._pairs(self._group(subject))
-        pk = bisect.bisect_right(self.para_starts, ss) - 1
+        pk = self.para_index(ss)
         if self._distributes(sent.start, g.start) or self.has_cue("distribute_after", g.end, ce):
             group = self._previous_sentence_group(sent, pk)
             if group:
